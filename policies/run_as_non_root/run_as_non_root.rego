@@ -1,0 +1,40 @@
+# METADATA
+# title: Container may run as root
+# description: >-
+#   A container that does not set `runAsNonRoot: true` (itself or through the pod) may run as root; one that sets
+#   `runAsUser: 0` certainly does. The Pod Security restricted profile requires non-root containers.
+# custom:
+#   id: chartlint.run_as_non_root/warn
+#   severity: warning
+#   security-severity: "6.0"
+#   remediation: >-
+#     Set `securityContext.runAsNonRoot: true` on the pod or the container, and a non-zero `runAsUser` if the image has no user.
+#   tags: [security, pod-security-restricted]
+package chartlint.run_as_non_root
+
+import data.chartlint.lib.kubernetes
+import rego.v1
+
+# The container's setting wins over the pod's.
+effective(c, key) := c.securityContext[key]
+
+effective(c, key) := kubernetes.pod_spec.securityContext[key] if not has_key(object.get(c, "securityContext", {}), key)
+
+has_key(obj, key) if _ = obj[key]
+
+non_root(c) if effective(c, "runAsNonRoot") == true
+
+root_user(c) if effective(c, "runAsUser") == 0
+
+warn contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", "runAsNonRoot"])} if {
+	some entry in kubernetes.containers
+	not non_root(entry.container)
+	not root_user(entry.container)
+	msg := sprintf("Container %q of %s does not set runAsNonRoot: true, so it may run as root.", [kubernetes.name(entry.container), kubernetes.resource])
+}
+
+warn contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", "runAsUser"]), "severity": "error"} if {
+	some entry in kubernetes.containers
+	root_user(entry.container)
+	msg := sprintf("Container %q of %s runs as root (runAsUser: 0).", [kubernetes.name(entry.container), kubernetes.resource])
+}
