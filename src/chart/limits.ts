@@ -19,7 +19,7 @@ export const DEFAULT_LOAD_LIMITS: LoadLimits = {
   maxFileSize: 5 * 1024 * 1024,
   maxTotalSize: 100 * 1024 * 1024,
   maxEntries: 10_000,
-  maxRatio: 1000,
+  maxRatio: 400,
   ratioFloor: 1024 * 1024,
   maxDepth: 20,
 };
