@@ -11,16 +11,7 @@
 
 /** Go integer kinds a template can observe. */
 export type IntType =
-  | 'int'
-  | 'int8'
-  | 'int16'
-  | 'int32'
-  | 'int64'
-  | 'uint'
-  | 'uint8'
-  | 'uint16'
-  | 'uint32'
-  | 'uint64';
+  'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64';
 
 /** Where a value came from: a values file (character offsets into it) or a command-line flag. */
 export interface ValueOrigin {

@@ -465,8 +465,10 @@ function goYamlSyntax(code: string, message: string, pos: number, text: string):
  * mark on the first line prints no line at all — all quirks users see in Helm's messages. Lines count from the
  * document's first line, because Helm decodes each document of a values file on its own.
  */
-function goYamlWhere(lc: LineCounter, docFirstLine: number, e: GoYamlSyntax): string {
-  const line0 = lc.linePos(e.at).line - docFirstLine;
+function goYamlWhere(lc: LineCounter, text: string, docFirstLine: number, e: GoYamlSyntax): string {
+  let line0 = lc.linePos(e.at).line - docFirstLine;
+  // At the end of the stream go-yaml forces a final line break, so its mark moves to the next line.
+  if (e.at >= text.length && text.length > 0 && !text.endsWith('\n')) line0++;
   const line = line0 === 0 ? 0 : e.scanner ? line0 + 1 : line0;
   return line > 0 ? `line ${line}: ` : '';
 }
@@ -519,7 +521,7 @@ function parseDocuments(
     const { line, col } = lc.linePos(err.pos[0]);
     throw new ChartlintError(
       'values-invalid',
-      `${prefix}error converting YAML to JSON: yaml: ${goYamlWhere(lc, docFirstLine, syntax)}${syntax.message}`,
+      `${prefix}error converting YAML to JSON: yaml: ${goYamlWhere(lc, text, docFirstLine, syntax)}${syntax.message}`,
       { location: { file: source, startLine: line, startColumn: col } },
     );
   }
