@@ -183,8 +183,8 @@ async function main() {
   const header =
     "# Catalog entries of the built-in policy pack, generated from each policy's # METADATA by\n" +
     '# scripts/build-policies.mjs (edit the .rego, then rebuild). Merged into rules/catalog.yaml.\n';
-  writeFileSync(
-    join(root, 'rules/catalog.policies.yaml'),
+  await writeFormatted(
+    'rules/catalog.policies.yaml',
     header + YAML.stringify({ rules: entries }, { lineWidth: 118 }),
   );
 

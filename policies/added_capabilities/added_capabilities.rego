@@ -24,5 +24,5 @@ deny contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", 
 	some entry in kubernetes.containers
 	some j, capability in entry.container.securityContext.capabilities.add
 	not allowed[trim_prefix(upper(capability), "CAP_")]
-	msg := sprintf("Container %q of %s adds the capability %s.", [kubernetes.name(entry.container), kubernetes.resource, capability])
+	msg := sprintf("Container \"%s\" of %s adds the capability %s.", [kubernetes.name(entry.container), kubernetes.resource, capability])
 }

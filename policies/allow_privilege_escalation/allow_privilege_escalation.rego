@@ -18,5 +18,5 @@ import rego.v1
 warn contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", "allowPrivilegeEscalation"])} if {
 	some entry in kubernetes.containers
 	not entry.container.securityContext.allowPrivilegeEscalation == false
-	msg := sprintf("Container %q of %s allows privilege escalation.", [kubernetes.name(entry.container), kubernetes.resource])
+	msg := sprintf("Container \"%s\" of %s allows privilege escalation.", [kubernetes.name(entry.container), kubernetes.resource])
 }

@@ -17,5 +17,5 @@ import rego.v1
 deny contains {"msg": msg, "path": array.concat(kubernetes.pod_spec_path, ["volumes", i, "hostPath"])} if {
 	some i, volume in kubernetes.pod_spec.volumes
 	volume.hostPath
-	msg := sprintf("Volume %q of %s mounts the host path %q.", [volume.name, kubernetes.resource, object.get(volume.hostPath, "path", "")])
+	msg := sprintf("Volume \"%s\" of %s mounts the host path \"%s\".", [volume.name, kubernetes.resource, object.get(volume.hostPath, "path", "")])
 }

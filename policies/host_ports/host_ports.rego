@@ -18,5 +18,5 @@ deny contains {"msg": msg, "path": array.concat(entry.path, ["ports", j, "hostPo
 	some entry in kubernetes.containers
 	some j, port in entry.container.ports
 	port.hostPort > 0
-	msg := sprintf("Container %q of %s binds the host port %v.", [kubernetes.name(entry.container), kubernetes.resource, port.hostPort])
+	msg := sprintf("Container \"%s\" of %s binds the host port %v.", [kubernetes.name(entry.container), kubernetes.resource, port.hostPort])
 }

@@ -35,5 +35,5 @@ warn contains {"msg": msg, "path": array.concat(entry.path, ["image"])} if {
 	image := entry.container.image
 	is_string(image)
 	not pinned(image)
-	msg := sprintf("Container %q of %s uses the image %q without a pinned tag.", [kubernetes.name(entry.container), kubernetes.resource, image])
+	msg := sprintf("Container \"%s\" of %s uses the image \"%s\" without a pinned tag.", [kubernetes.name(entry.container), kubernetes.resource, image])
 }

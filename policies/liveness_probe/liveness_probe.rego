@@ -17,5 +17,5 @@ warn contains {"msg": msg, "path": array.concat(entry.path, ["livenessProbe"])} 
 	kubernetes.long_running_kinds[input.kind]
 	some entry in kubernetes.app_containers
 	not entry.container.livenessProbe
-	msg := sprintf("Container %q of %s has no liveness probe.", [kubernetes.name(entry.container), kubernetes.resource])
+	msg := sprintf("Container \"%s\" of %s has no liveness probe.", [kubernetes.name(entry.container), kubernetes.resource])
 }

@@ -17,5 +17,5 @@ import rego.v1
 deny contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", "privileged"])} if {
 	some entry in kubernetes.containers
 	entry.container.securityContext.privileged == true
-	msg := sprintf("Container %q of %s runs privileged.", [kubernetes.name(entry.container), kubernetes.resource])
+	msg := sprintf("Container \"%s\" of %s runs privileged.", [kubernetes.name(entry.container), kubernetes.resource])
 }

@@ -18,5 +18,5 @@ import rego.v1
 warn contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", "readOnlyRootFilesystem"])} if {
 	some entry in kubernetes.containers
 	not entry.container.securityContext.readOnlyRootFilesystem == true
-	msg := sprintf("Container %q of %s has a writable root filesystem.", [kubernetes.name(entry.container), kubernetes.resource])
+	msg := sprintf("Container \"%s\" of %s has a writable root filesystem.", [kubernetes.name(entry.container), kubernetes.resource])
 }

@@ -17,5 +17,5 @@ import rego.v1
 warn contains {"msg": msg, "path": array.concat(entry.path, ["resources", "limits", "memory"])} if {
 	some entry in kubernetes.containers
 	not entry.container.resources.limits.memory
-	msg := sprintf("Container %q of %s sets no memory limit.", [kubernetes.name(entry.container), kubernetes.resource])
+	msg := sprintf("Container \"%s\" of %s sets no memory limit.", [kubernetes.name(entry.container), kubernetes.resource])
 }

@@ -18,5 +18,5 @@ warn contains {"msg": msg, "path": array.concat(entry.path, ["resources", "reque
 	some entry in kubernetes.containers
 	some resource in ["cpu", "memory"]
 	not entry.container.resources.requests[resource]
-	msg := sprintf("Container %q of %s sets no %s request.", [kubernetes.name(entry.container), kubernetes.resource, resource])
+	msg := sprintf("Container \"%s\" of %s sets no %s request.", [kubernetes.name(entry.container), kubernetes.resource, resource])
 }

@@ -30,11 +30,11 @@ warn contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", 
 	some entry in kubernetes.containers
 	not non_root(entry.container)
 	not root_user(entry.container)
-	msg := sprintf("Container %q of %s does not set runAsNonRoot: true, so it may run as root.", [kubernetes.name(entry.container), kubernetes.resource])
+	msg := sprintf("Container \"%s\" of %s does not set runAsNonRoot: true, so it may run as root.", [kubernetes.name(entry.container), kubernetes.resource])
 }
 
 warn contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", "runAsUser"]), "severity": "error"} if {
 	some entry in kubernetes.containers
 	root_user(entry.container)
-	msg := sprintf("Container %q of %s runs as root (runAsUser: 0).", [kubernetes.name(entry.container), kubernetes.resource])
+	msg := sprintf("Container \"%s\" of %s runs as root (runAsUser: 0).", [kubernetes.name(entry.container), kubernetes.resource])
 }

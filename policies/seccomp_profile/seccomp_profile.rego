@@ -31,14 +31,14 @@ warn contains {"msg": msg, "path": array.concat(kubernetes.pod_spec_path, ["secu
 	some entry in kubernetes.containers
 	not confined(entry.container)
 	not unconfined(entry.container)
-	msg := sprintf("Container %q of %s has no seccomp profile.", [kubernetes.name(entry.container), kubernetes.resource])
+	msg := sprintf("Container \"%s\" of %s has no seccomp profile.", [kubernetes.name(entry.container), kubernetes.resource])
 }
 
 warn contains {"msg": msg, "path": path, "severity": "error"} if {
 	some entry in kubernetes.containers
 	unconfined(entry.container)
 	path := unconfined_path(entry)
-	msg := sprintf("Container %q of %s runs with the Unconfined seccomp profile.", [kubernetes.name(entry.container), kubernetes.resource])
+	msg := sprintf("Container \"%s\" of %s runs with the Unconfined seccomp profile.", [kubernetes.name(entry.container), kubernetes.resource])
 }
 
 unconfined_path(entry) := array.concat(entry.path, ["securityContext", "seccompProfile", "type"]) if {

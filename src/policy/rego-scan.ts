@@ -54,10 +54,11 @@ function tokenize(text: string): Token[] {
     } else if (c === '#') {
       while (i < text.length && text[i] !== '\n') i++;
     } else if (c === '"' || (c === '$' && text[i + 1] === '"')) {
-      // A string literal (or a template string): one token standing for a value, escapes skipped.
-      push('"');
-      i += c === '$' ? 2 : 1;
+      // A string literal (or a template string): one token, `"` then its raw content, escapes skipped.
+      const start = i + (c === '$' ? 2 : 1);
+      i = start;
       while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+      push(`"${text.slice(start, i)}`);
       i++;
     } else if (c === '`') {
       push('"');
@@ -90,7 +91,7 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** Reads a package path starting at token `i`: `a.b.c` or `a["b-c"]` segments (string segments kept as `"`). */
+/** Reads a package path starting at token `i`: `a.b.c` or `a["b-c"]` segments. */
 function readPackage(tokens: Token[], i: number): string {
   const parts: string[] = [];
   let j = i;
@@ -98,7 +99,8 @@ function readPackage(tokens: Token[], i: number): string {
     const t = tokens[j] as Token;
     if (t.lineStart && j > i) break;
     if (/^[A-Za-z_]/.test(t.text)) parts.push(t.text);
-    else if (t.text !== '.' && t.text !== '[' && t.text !== ']' && t.text !== '"') break;
+    else if (t.text.startsWith('"')) parts.push(t.text.slice(1));
+    else if (t.text !== '.' && t.text !== '[' && t.text !== ']') break;
     j++;
   }
   return parts.join('.');
