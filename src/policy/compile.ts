@@ -97,7 +97,7 @@ export function compileRego(
       entry,
     ];
     let run = runOpa(opa, args, options.env);
-    if (run.status !== 0 && run.stderr.includes('rego_parse_error')) {
+    if (run.status !== 0 && `${run.stderr}${run.stdout}`.includes('rego_parse_error')) {
       const v0 = runOpa(opa, [...args.slice(0, 1), '--v0-compatible', ...args.slice(1)], options.env);
       if (v0.status === 0) run = v0;
     }
