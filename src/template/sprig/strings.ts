@@ -19,7 +19,7 @@ import {
   toUpperRune,
   utf8,
 } from './unicode.js';
-import { shuffle, toKebabCase, toPascalCase, toSnakeCase } from './xstrings.js';
+import { toKebabCase, toPascalCase, toSnakeCase } from './xstrings.js';
 
 /** Go's panic for slicing a string outside its bounds, e.g. `slice bounds out of range [10:3]`. */
 function sliceBounds(start: number, end: number, len: number): GoFuncError {
@@ -201,11 +201,6 @@ export const stringFuncs: Readonly<Record<string, GoFuncSpec>> = {
   nospace: str1(deleteWhiteSpace),
   initials: str1(initials),
   swapcase: str1(swapCase),
-  shuffle: {
-    params: ['string'],
-    result: 'string',
-    call: (ctx, s) => shuffle(s as string, () => ctx.random()),
-  },
   snakecase: str1(toSnakeCase),
   camelcase: str1(toPascalCase),
   kebabcase: str1(toKebabCase),

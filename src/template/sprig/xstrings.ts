@@ -1,8 +1,9 @@
 /**
  * huandu/xstrings v1.5 case conversions as Sprig v3.3.0 uses them: `snakecase` (ToSnakeCase), `kebabcase`
- * (ToKebabCase), `camelcase` (ToPascalCase — Sprig kept upper camel case when xstrings changed ToCamelCase), and
- * `shuffle`. The word splitter is ported step by step because its quirks are visible (`userIDs` → `user_i_ds`).
- * Strings are handled as arrays of code points; U+FFFD plays Go's `utf8.RuneError`.
+ * (ToKebabCase) and `camelcase` (ToPascalCase — Sprig kept upper camel case when xstrings changed ToCamelCase).
+ * (`shuffle` lives with the random functions in random.ts.) The word splitter is ported step by step because its
+ * quirks are visible (`userIDs` → `user_i_ds`). Strings are handled as arrays of code points; U+FFFD plays Go's
+ * `utf8.RuneError`.
  */
 import {
   RUNE_ERROR,
@@ -221,16 +222,3 @@ export const toSnakeCase = (s: string): string => camelCaseToLowerCase(s, 0x5f);
 
 /** `ToKebabCase`: `HTTPServerName` → `http-server-name`. */
 export const toKebabCase = (s: string): string => camelCaseToLowerCase(s, 0x2d);
-
-/**
- * `Shuffle`: a Fisher–Yates permutation of the runes, drawn from the render's random source so that a render is
- * repeatable (Helm's output is random here).
- */
-export function shuffle(s: string, random: () => number): string {
-  const rs = runes(s);
-  for (let i = rs.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [rs[i], rs[j]] = [rs[j] ?? 0, rs[i] ?? 0];
-  }
-  return fromRunes(rs);
-}

@@ -1,0 +1,81 @@
+/**
+ * Test helper for the Sprig families of part A: calls a GoFuncSpec directly and prints its result the way an
+ * action `{{ f … }}` would, so unit tests can compare with the helm goldens of the family's case file.
+ */
+import { readFileSync } from 'node:fs';
+import YAML from 'yaml';
+import { formatValue } from '../../../src/template/fmt.js';
+import { createCallContext } from '../../../src/template/render-context.js';
+import {
+  GoFuncError,
+  GoInt,
+  type GoFuncSpec,
+  type GoValue,
+  type IntType,
+} from '../../../src/values/model.js';
+
+interface Golden {
+  cases: Record<string, { output?: string; error?: string }>;
+}
+
+/** What a case printed (`[…]` markers around the action removed), or `ERR <function error text>`. */
+export type Printed = string;
+
+/** Loads `fixtures/template/sprig/<family>` goldens and case templates. */
+export function loadFamily(family: string): { golden: (id: string) => Printed } {
+  const dir = new URL('../../../fixtures/template/sprig/', import.meta.url);
+  const golden = JSON.parse(readFileSync(new URL(`${family}.golden.json`, dir), 'utf8')) as Golden;
+  const cases = (
+    YAML.parse(readFileSync(new URL(`${family}.cases.yaml`, dir), 'utf8')) as {
+      cases: { id: string; template: string }[];
+    }
+  ).cases;
+  const templates = new Map(cases.map((c) => [c.id, c.template]));
+  return {
+    golden(id) {
+      const g = golden.cases[id];
+      const template = templates.get(id);
+      if (!g || template === undefined) throw new Error(`no golden case ${id}`);
+      if (g.error !== undefined) {
+        const m = /error calling \w+: ([\s\S]*)$/.exec(g.error);
+        return `ERR ${m?.[1] ?? g.error}`;
+      }
+      const out = g.output ?? '';
+      return /^\[\{\{.*\}\}\]$/s.test(template) ? out.slice(1, -1) : out;
+    },
+  };
+}
+
+const INT_TYPES = new Set([
+  'int',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'uint',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
+]);
+
+/** Calls `funcs[name]` with a fixed context; prints the result as `{{ }}` does, or `ERR <message>`. */
+export function callPrinted(
+  funcs: Readonly<Record<string, GoFuncSpec>>,
+  name: string,
+  ...args: unknown[]
+): Printed {
+  const spec = funcs[name];
+  if (!spec) throw new Error(`no function ${name}`);
+  try {
+    const r = spec.call(createCallContext({ seed: 'sprig-part-a' }), ...args);
+    if (r === null || r === undefined) return '';
+    if (INT_TYPES.has(spec.result) && (typeof r === 'number' || typeof r === 'bigint')) {
+      return formatValue(new GoInt(BigInt(r), spec.result as IntType));
+    }
+    return formatValue(r as GoValue);
+  } catch (e) {
+    if (e instanceof GoFuncError) return `ERR ${e.message}`;
+    throw e;
+  }
+}
