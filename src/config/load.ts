@@ -1,0 +1,173 @@
+/**
+ * Finding and reading `.chartlint.yaml`: looked up from each chart's directory upwards (stopping at the repository
+ * root, the directory holding `.git`), or given explicitly. The file is parsed with positions and validated against
+ * the shipped schema; every problem is reported at once, each at its line and column.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { ChartlintError } from '../diagnostics/errors.js';
+import type { Location } from '../diagnostics/location.js';
+import { validateConfigData } from './schema.js';
+import type { ChartlintConfig } from './types.js';
+
+/** Names looked up in each directory, in order. */
+export const CONFIG_FILE_NAMES = ['.chartlint.yaml', '.chartlint.yml'];
+
+/** A configuration and where it came from. */
+export interface LoadedConfig {
+  /** Display path of the file (relative to the working directory), absent when no file was found. */
+  file?: string;
+  /** Absolute directory of the file: paths inside it (policies) are relative to it. */
+  dir?: string;
+  config: ChartlintConfig;
+}
+
+function displayPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs) || '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined)) !== undefined;
+}
+
+/**
+ * The nearest `.chartlint.yaml` at or above `startDir` (absolute), not above the repository root. Undefined when
+ * there is none.
+ */
+export async function findConfigFile(startDir: string): Promise<string | undefined> {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (await isFile(candidate)) return candidate;
+    }
+    if (await exists(join(dir, '.git'))) return undefined;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** The node at `path` in a YAML document, and the pair's key node when the last step is a map key. */
+function nodeAt(document: Document, path: (string | number)[]): { node?: YamlNode; key?: YamlNode } {
+  let node: YamlNode | undefined = (document.contents ?? undefined) as YamlNode | undefined;
+  let key: YamlNode | undefined;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step),
+      );
+      if (!pair) return { ...(node ? { node } : {}) };
+      key = pair.key as YamlNode;
+      node = (pair.value ?? undefined) as YamlNode | undefined;
+      if (!node) return { node: key, key };
+    } else if (isSeq(node) && typeof step === 'number') {
+      const item = node.items[step] as YamlNode | undefined;
+      if (!item) return { node };
+      node = item;
+      key = undefined;
+    } else {
+      return { ...(node ? { node } : {}) };
+    }
+  }
+  return { ...(node ? { node } : {}), ...(key ? { key } : {}) };
+}
+
+function locate(file: string, counter: LineCounter, node: YamlNode | undefined): Location {
+  const range = node?.range;
+  if (!range) return { file, startLine: 1, startColumn: 1 };
+  const start = counter.linePos(range[0]);
+  const end = counter.linePos(range[1]);
+  return { file, startLine: start.line, startColumn: start.col, endLine: end.line, endColumn: end.col };
+}
+
+/** The path as a reader sees it: `environments.prod.namespace`, `exclude[0].kind`. */
+function pathText(path: (string | number)[]): string {
+  return (
+    path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('') ||
+    '(root)'
+  );
+}
+
+/**
+ * Parses and validates configuration text. `file` is the display path used in locations. Throws one
+ * `config-invalid` error whose `details` list every problem with its location.
+ */
+export function parseConfig(text: string, file: string): ChartlintConfig {
+  const counter = new LineCounter();
+  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    const details = document.errors.map((error) => {
+      const at = counter.linePos(error.pos[0]);
+      return {
+        message: error.message.split('\n')[0] ?? error.message,
+        location: { file, startLine: at.line, startColumn: at.col },
+      };
+    });
+    throw new ChartlintError('config-invalid', `${file}: invalid YAML: ${details[0]?.message ?? ''}`, {
+      ...(details[0] ? { location: details[0].location } : {}),
+      details,
+    });
+  }
+  const data: unknown = document.toJS({ maxAliasCount: 1000 }) ?? {};
+  const problems = validateConfigData(data);
+  if (problems.length > 0) {
+    const details = problems.map((problem) => {
+      const { node, key } = nodeAt(document, problem.path);
+      return {
+        message: `${pathText(problem.path)}: ${problem.message}`,
+        location: locate(file, counter, problem.onKey ? (key ?? node) : node),
+      };
+    });
+    const count = details.length === 1 ? '1 problem' : `${details.length} problems`;
+    throw new ChartlintError('config-invalid', `${file}: invalid configuration (${count})`, {
+      ...(details[0] ? { location: details[0].location } : {}),
+      details,
+    });
+  }
+  return data as ChartlintConfig;
+}
+
+/** Reads and validates the configuration file at `path` (absolute or relative to `cwd`). */
+export async function loadConfigFile(path: string, cwd: string): Promise<LoadedConfig> {
+  const abs = resolve(cwd, path);
+  const file = displayPath(cwd, abs);
+  const text = await readFile(abs, 'utf8').catch(() => {
+    throw new ChartlintError('config-invalid', `cannot read configuration file ${file}`, {
+      location: { file },
+    });
+  });
+  return { file, dir: dirname(abs), config: parseConfig(text, file) };
+}
+
+/** Options of {@link loadConfigForChart}. */
+export interface LoadConfigOptions {
+  /** Base of display paths and of a relative `explicitPath` (default: the process's working directory). */
+  cwd?: string;
+  /** `--config FILE`: use this file instead of looking one up. */
+  explicitPath?: string;
+}
+
+/**
+ * The configuration that applies to the chart at `chartPath` (absolute, a directory or a `.tgz`): the explicit file
+ * if given, else the nearest `.chartlint.yaml` above it, else an empty configuration.
+ */
+export async function loadConfigForChart(
+  chartPath: string,
+  options: LoadConfigOptions = {},
+): Promise<LoadedConfig> {
+  const cwd = resolve(options.cwd ?? '.');
+  if (options.explicitPath !== undefined) return loadConfigFile(options.explicitPath, cwd);
+  const start = (await stat(chartPath).catch(() => undefined))?.isDirectory()
+    ? chartPath
+    : dirname(chartPath);
+  const file = await findConfigFile(start);
+  return file === undefined ? { config: {} } : loadConfigFile(file, cwd);
+}
