@@ -82,10 +82,24 @@ export function goSyntax(v: GoValue | bigint): string {
   return goTypeOf(v);
 }
 
-/** Go's `%!t(T=v)` rendering of a non-bool passed to `%t` (Helm's `type mismatch on <s>` error). */
+/**
+ * Go's `%t` of any value (Helm's `type mismatch on <s>: %t`): bools print, nil prints `%!t(<nil>)` at the top and
+ * `<nil>` inside containers, containers apply the verb to their elements, anything else is `%!t(T=v)`.
+ */
 export function badVerbT(v: GoValue): string {
-  if (typeof v === 'boolean') return String(v);
   if (v === null) return '%!t(<nil>)';
+  return verbTInner(v);
+}
+
+function verbTInner(v: GoValue): string {
+  if (v === null) return '<nil>';
+  if (typeof v === 'boolean') return String(v);
+  if (v instanceof GoList) return `[${v.items.map(verbTInner).join(' ')}]`;
+  if (v instanceof GoMap)
+    return `map[${v
+      .sortedKeys()
+      .map((k) => `${k}:${verbTInner(v.get(k) ?? null)}`)
+      .join(' ')}]`;
   return `%!t(${goTypeOf(v)}=${goPercentV(v)})`;
 }
 

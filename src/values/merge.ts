@@ -29,6 +29,8 @@ export function copyMap(m: GoMap, type = m.type): GoMap {
 export function retypeMap(m: GoMap, type: GoMap['type']): GoMap {
   if (m.type === type) return m;
   const out = new GoMap(m.entries, type);
+  // Both views must record origins in one place, so the map is created before it is shared.
+  m.origins ??= new Map();
   out.origins = m.origins;
   return out;
 }
