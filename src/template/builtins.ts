@@ -347,11 +347,12 @@ export const builtinFuncs: Readonly<Record<string, GoFuncSpec>> = Object.freeze(
     params: [RV],
     variadic: RV,
     result: RV,
-    call: (_ctx, f): ReflectValue => {
+    // The executor passes the callee's text before the arguments, as Go does.
+    call: (_ctx, callee, f): ReflectValue => {
       // Templates have no function values, so every callee is nil or of another kind.
       const v = indirectInterface(f as ReflectValue).v;
       if (v === undefined) throw new GoFuncError('call of nil');
-      throw new GoFuncError(`non-function of type ${goTypeOf(v)}`);
+      throw new GoFuncError(`non-function ${callee as string} of type ${goTypeOf(v)}`);
     },
   }),
   eq: fn({

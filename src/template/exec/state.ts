@@ -610,6 +610,13 @@ export class State {
       if (vals) vals[i] = v;
     }
 
+    if (isBuiltin && name === 'call') {
+      // Go passes the callee's text first, for the "non-function X of type T" message.
+      const callee =
+        args.length > 0 ? nodeString(args[0] as Node) : `<${staticType(final as ReflectValue)} Value>`;
+      jsArgs.unshift(callee);
+    }
+
     let r: unknown;
     this.env.currentCall = {
       site: { parseName: this.tree.parseName, nodeOffset: node.pos },
