@@ -3,8 +3,7 @@ import { ChartlintError } from '../../src/diagnostics/errors.js';
 import { computeChartValues } from '../../src/values/dependencies.js';
 import { mergeUserValues } from '../../src/values/user-values.js';
 import { ORACLE_CHART_YAML, chartFromFiles } from './chart-fixture.js';
-import { dump, loadGoldenCases } from './helpers.js';
-import { userInputFromArgs } from './strvals-golden.test.js';
+import { dump, loadGoldenCases, userInputFromArgs } from './helpers.js';
 
 describe('coalescing and dependencies match helm v4.1.4 (fixtures/values/coalesce)', () => {
   for (const c of loadGoldenCases('coalesce')) {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { GoInt, GoList, GoMap, type GoValue, goTypeOf } from '../../src/values/model.js';
+import type { UserValuesInput } from '../../src/values/user-values.js';
 
 /** One recorded case: the case definition merged with its file-level defaults, and helm's result. */
 export interface GoldenCase {
@@ -79,4 +80,35 @@ export function dump(v: GoValue): string {
   if (v instanceof GoList && v.type === '[]interface {}')
     return `[${v.items.map((i) => dump(i) + ',').join('')}]`;
   return `${goTypeOf(v)}(${goJson(v)})`;
+}
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
+
+/** Turns recorded helm arguments into the merge input, reading files relative to the repository root. */
+export function userInputFromArgs(args: readonly string[]): UserValuesInput {
+  const input: Required<Omit<UserValuesInput, 'readFile'>> & UserValuesInput = {
+    valuesFiles: [],
+    setJson: [],
+    set: [],
+    setString: [],
+    setFile: [],
+    setLiteral: [],
+    readFile: read,
+  };
+  const lists: Record<string, string[]> = {
+    '--set-json': input.setJson as string[],
+    '--set': input.set as string[],
+    '--set-string': input.setString as string[],
+    '--set-file': input.setFile as string[],
+    '--set-literal': input.setLiteral as string[],
+  };
+  for (let i = 0; i < args.length; i += 2) {
+    const flag = args[i] ?? '';
+    const value = args[i + 1] ?? '';
+    if (flag === '-f')
+      (input.valuesFiles as { path: string; text: string }[]).push({ path: value, text: read(value) });
+    else lists[flag]?.push(value);
+  }
+  return input;
 }
