@@ -70,7 +70,12 @@ function dig(args: GoValue[]): GoValue {
 const deepCopySpec: GoFuncSpec = {
   params: ['interface {}'],
   result: 'interface {}',
-  call: (_ctx, v) => deepCopy(v as GoValue),
+  call: (_ctx, v) => {
+    // copystructure reflects on its argument's type first, which Go refuses for a nil interface.
+    if (v === null || v === undefined)
+      throw new GoFuncError('reflect: call of reflect.Value.Type on zero Value');
+    return deepCopy(v as GoValue);
+  },
 };
 
 /** The dictionary family. */

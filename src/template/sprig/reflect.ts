@@ -18,7 +18,6 @@ import {
 const NAMED_KINDS: ReadonlyMap<string, string> = new Map([
   ['engine.files', 'map'],
   ['common.VersionSet', 'slice'],
-  ['chartutil.VersionSet', 'slice'],
 ]);
 
 /** Go's `reflect.Kind` name of a value: `int`, `float64`, `slice`, `map`, `struct`, `ptr`, `invalid` for nil… */

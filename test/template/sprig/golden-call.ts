@@ -59,6 +59,9 @@ const INT_TYPES = new Set([
   'uint64',
 ]);
 
+/** A Go `int` literal as the engine passes it to an `interface {}` parameter. */
+export const int = (n: number | bigint, type: IntType = 'int'): GoInt => new GoInt(BigInt(n), type);
+
 /** Calls `funcs[name]` with a fixed context; prints the result as `{{ }}` does, or `ERR <message>`. */
 export function callPrinted(
   funcs: Readonly<Record<string, GoFuncSpec>>,
@@ -69,7 +72,8 @@ export function callPrinted(
   if (!spec) throw new Error(`no function ${name}`);
   try {
     const r = spec.call(createCallContext({ seed: 'sprig-part-a' }), ...args);
-    if (r === null || r === undefined) return '';
+    // A nil `interface {}` result is "no value"; the oracle's include keeps the `<no value>` text.
+    if (r === null || r === undefined) return '<no value>';
     if (INT_TYPES.has(spec.result) && (typeof r === 'number' || typeof r === 'bigint')) {
       return formatValue(new GoInt(BigInt(r), spec.result as IntType));
     }
