@@ -135,6 +135,7 @@ export function runTemplate(
   try {
     state.walk(data, tree.root);
   } catch (e) {
+    // On errors `env.active` is left at the innermost state, which locates a stack overflow.
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       throw new TemplateLimitError(
         'template recursion is too deep for the JavaScript stack',
@@ -142,9 +143,8 @@ export function runTemplate(
       );
     }
     throw e;
-  } finally {
-    env.active = previous;
   }
+  env.active = previous;
   return { output: out.toString(), spans: out.spans };
 }
 
@@ -352,11 +352,8 @@ export class State {
     const inner = new State(this.env, tree, this.out, this.callStack, this.depth + 1, [
       { name: '$', value: newDot },
     ]);
-    try {
-      inner.walk(newDot, tree.root);
-    } finally {
-      this.env.active = this;
-    }
+    inner.walk(newDot, tree.root);
+    this.env.active = this;
   }
 
   private printValue(node: ActionNode, val: ReflectValue): void {
@@ -631,9 +628,8 @@ export class State {
       this.at(node);
       const err = e instanceof Error ? e : new Error(String(e));
       this.errorf(`error calling ${name}: ${err.message}`, err);
-    } finally {
-      this.env.active = this;
     }
+    this.env.active = this;
     let result: ReflectValue;
     if (r instanceof SpannedText) result = { v: r.text, iface: false, carried: r };
     else result = fromJsResult(r, fn.result);

@@ -93,6 +93,7 @@ export const testFuncs: Record<string, GoFuncSpec> = {
       throw new GoFuncError('it broke');
     },
   },
+  dec: { params: ['int'], result: 'int', call: (_c, n) => (n as number) - 1 },
   typeOf: { params: ['interface {}'], result: 'string', call: (_c, v) => goTypeOf(v as GoValue) },
 };
 
