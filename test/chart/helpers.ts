@@ -2,13 +2,13 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { pack, type Headers } from 'tar-stream';
+import { pack, type Header } from 'tar-stream';
 
 /** One tar entry for {@link makeTgz}: a file with content, or any header (links, devices, directories). */
 export interface TarEntry {
   name: string;
   content?: string | Uint8Array;
-  header?: Partial<Headers>;
+  header?: Partial<Header>;
 }
 
 /** Builds a tar archive in memory (not compressed). */
@@ -16,10 +16,9 @@ export async function makeTar(entries: TarEntry[]): Promise<Buffer> {
   const archive = pack();
   for (const entry of entries) {
     const content = entry.content === undefined ? undefined : Buffer.from(entry.content);
-    archive.entry(
-      { name: entry.name, ...(content ? { size: content.length } : {}), ...entry.header },
-      content,
-    );
+    const header = { name: entry.name, ...(content ? { size: content.length } : {}), ...entry.header };
+    if (content) archive.entry(header, content);
+    else archive.entry(header);
   }
   archive.finalize();
   const chunks: Buffer[] = [];
