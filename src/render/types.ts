@@ -61,6 +61,8 @@ export interface RenderFailure {
   template?: string;
   line?: number;
   column?: number;
+  /** Outer include call sites, outermost first, when the failure happened inside a helper. */
+  trace?: { template: string; line: number; column: number }[];
 }
 
 export type RenderOutcome =
