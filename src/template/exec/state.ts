@@ -760,8 +760,11 @@ function passProvenance(fn: GoFuncSpec, result: ReflectValue, args: readonly Ref
       src = args[args.length - 1];
       break;
     case 'any':
-      // The argument the function picked (default, coalesce, ternary): same value as the result.
-      src = args.find((a) => (a.origin || a.carried) && a.v === result.v);
+      // The argument the function picked (default, coalesce, ternary) is the result itself; one it transformed
+      // (quote, cat) shows inside the result's text.
+      src =
+        args.find((a) => (a.origin || a.carried) && a.v === result.v) ??
+        args.find((a) => appearsIn(a, result));
       break;
   }
   if (!src || (!src.origin && !src.carried)) return result;
@@ -771,4 +774,14 @@ function passProvenance(fn: GoFuncSpec, result: ReflectValue, args: readonly Ref
     origin: src.origin ?? result.origin,
     carried: result.carried ?? src.carried,
   };
+}
+
+/** Whether a sourced scalar argument's text appears in a string result (`quote`, `cat`). */
+function appearsIn(arg: ReflectValue, result: ReflectValue): boolean {
+  if (!arg.origin || typeof result.v !== 'string') return false;
+  const v = arg.v;
+  if (typeof v === 'string') return v !== '' && result.v.includes(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof GoInt)
+    return result.v.includes(formatValue(v));
+  return false;
 }
