@@ -26,6 +26,21 @@ function numberText(json: string): string {
   return formatFloatG(Number(json));
 }
 
+/**
+ * A JSON string as go-yaml v2 reads it back. encoding/json leaves DEL, C1 controls and U+FFFE/U+FFFF unescaped,
+ * and go-yaml's reader rejects them; it also leaves NEL (U+0085) unescaped, which a double-quoted YAML scalar
+ * treats as a line break and folds with the spaces around it (one break → a space, n breaks → n-1 newlines).
+ */
+function reread(s: string): string {
+  if (/[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/.test(s)) {
+    throw new YamlMarshalError('yaml: control characters are not allowed');
+  }
+  return s.replace(/ *(?:\u0085 *)+/g, (run) => {
+    const breaks = run.split('\u0085').length - 1;
+    return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+  });
+}
+
 function toEmitNode(node: JsonNode): EmitNode {
   switch (node.kind) {
     case 'null':
@@ -35,19 +50,18 @@ function toEmitNode(node: JsonNode): EmitNode {
     case 'number':
       return { kind: 'scalar', value: numberText(node.text), style: 'plain' };
     case 'string':
-      return stringNode(node.value);
+      return stringNode(reread(node.value));
     case 'array':
       return {
         kind: 'seq',
         items: node.items.map((item) => ({ node: toEmitNode(item.node), origin: item.origin })),
       };
     case 'object': {
-      const sorted = [...node.entries].sort((a, b) => compareYamlKeys(a.key, b.key));
-      const entries = sorted.map((e) => ({
-        key: stringNode(e.key),
-        value: toEmitNode(e.node),
-        origin: e.origin,
-      }));
+      // go-yaml sorts the keys of the map it decoded, so keys are re-read before sorting.
+      const entries = node.entries
+        .map((e) => ({ key: reread(e.key), node: e.node, origin: e.origin }))
+        .sort((a, b) => compareYamlKeys(a.key, b.key))
+        .map((e) => ({ key: stringNode(e.key), value: toEmitNode(e.node), origin: e.origin }));
       return { kind: 'map', entries };
     }
   }
@@ -73,7 +87,11 @@ export function emitYamlV2WithOrigins(v: GoValue): EmittedYaml {
     if (e instanceof JsonMarshalError) throw new YamlMarshalError(`error marshaling into JSON: ${e.message}`);
     throw e;
   }
-  const emitted = emitYamlDocument(toEmitNode(json), { bestWidth: 80, indentlessSequencesInMappings: true });
+  const emitted = emitYamlDocument(toEmitNode(json), {
+    bestWidth: 80,
+    indentlessSequencesInMappings: true,
+    tabsInBlockScalars: false,
+  });
   return trimOneNewline(emitted);
 }
 

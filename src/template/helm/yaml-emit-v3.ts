@@ -81,7 +81,11 @@ function toEmitNode(v: GoValue, ancestors: Set<GoMap | GoList>): EmitNode {
 export function emitYamlV3WithOrigins(v: GoValue): EmittedYaml {
   const root = toEmitNode(v, new Set());
   return trimOneNewline(
-    emitYamlDocument(root, { bestWidth: Infinity, indentlessSequencesInMappings: false }),
+    emitYamlDocument(root, {
+      bestWidth: Infinity,
+      indentlessSequencesInMappings: false,
+      tabsInBlockScalars: true,
+    }),
   );
 }
 

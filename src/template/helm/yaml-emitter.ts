@@ -39,6 +39,11 @@ export interface EmitterOptions {
   bestWidth: number;
   /** go-yaml v2 writes a sequence that is a mapping value without extra indentation (`key:\n- a`); v3 indents. */
   indentlessSequencesInMappings: boolean;
+  /**
+   * go-yaml v3 lets a tab stay in a literal block (it only rules out plain and single-quoted styles); v2 treats
+   * a tab like any other special character and double-quotes the value.
+   */
+  tabsInBlockScalars: boolean;
 }
 
 /** Emitted text and, for each output line, the origin of the value written on it. */
@@ -78,7 +83,7 @@ interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
-function analyzeScalar(value: string): ScalarAnalysis {
+function analyzeScalar(value: string, tabsInBlockScalars: boolean): ScalarAnalysis {
   const chars = Array.from(value, (ch) => ch.codePointAt(0) ?? 0);
   if (chars.length === 0) {
     return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
@@ -86,6 +91,7 @@ function analyzeScalar(value: string): ScalarAnalysis {
   let blockIndicators = false;
   let lineBreaks = false;
   let specialCharacters = false;
+  let tabCharacters = false;
   let leadingSpace = false;
   let leadingBreak = false;
   let trailingSpace = false;
@@ -111,7 +117,8 @@ function analyzeScalar(value: string): ScalarAnalysis {
       blockIndicators = true;
     }
 
-    if (!isPrintable(c)) specialCharacters = true;
+    if (c === 0x09 && tabsInBlockScalars) tabCharacters = true;
+    else if (!isPrintable(c)) specialCharacters = true;
     const last = i === chars.length - 1;
     if (c === 0x20) {
       if (i === 0) leadingSpace = true;
@@ -142,11 +149,11 @@ function analyzeScalar(value: string): ScalarAnalysis {
     blockPlainAllowed = false;
     singleQuotedAllowed = false;
   }
-  if (spaceBreak || specialCharacters) {
+  if (spaceBreak || tabCharacters || specialCharacters) {
     blockPlainAllowed = false;
     singleQuotedAllowed = false;
-    blockAllowed = false;
   }
+  if (spaceBreak || specialCharacters) blockAllowed = false;
   if (lineBreaks || blockIndicators) blockPlainAllowed = false;
   return { multiline: lineBreaks, blockPlainAllowed, singleQuotedAllowed, blockAllowed };
 }
@@ -330,11 +337,14 @@ class Emitter {
   private isSimpleKey(key: EmitNode): boolean {
     if (key.kind === 'seq') return key.items.length === 0;
     if (key.kind === 'map') return key.entries.length === 0;
-    return !analyzeScalar(key.value).multiline && utf8Length(key.value) <= MAX_SIMPLE_KEY_BYTES;
+    return (
+      !analyzeScalar(key.value, this.options.tabsInBlockScalars).multiline &&
+      utf8Length(key.value) <= MAX_SIMPLE_KEY_BYTES
+    );
   }
 
   private emitScalar(value: string, requested: RequestedStyle): void {
-    const analysis = analyzeScalar(value);
+    const analysis = analyzeScalar(value, this.options.tabsInBlockScalars);
     const style = selectStyle(requested, analysis, this.simpleKeyContext, value.length === 0);
     this.increaseIndent(true, false);
     const allowBreaks = !this.simpleKeyContext;
@@ -429,11 +439,14 @@ class Emitter {
     this.writeIndicator('"', true, false, false);
     if (this.origin) this.lineOrigins[this.line] = this.origin;
     const chars = Array.from(value);
+    // go-yaml's is_bom looks at the start of the value instead of the current character, so a value that starts
+    // with a BOM has every character escaped.
+    const escapeAll = value.startsWith('\ufeff');
     let spaces = false;
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i] ?? '';
       const c = ch.codePointAt(0) ?? 0;
-      if (!isPrintable(c) || c === 0xfeff || isBreakChar(c) || ch === '"' || ch === '\\') {
+      if (escapeAll || !isPrintable(c) || isBreakChar(c) || ch === '"' || ch === '\\') {
         this.writeScalarChar('\\');
         const letter = DOUBLE_QUOTED_ESCAPES.get(c);
         if (letter !== undefined) {
