@@ -22,12 +22,19 @@ const NUMBER_START = /[-0-9]/;
 /** Go's json nesting limit. */
 const MAX_DEPTH = 10000;
 
+/** encoding/json's quoting of an offending character in its messages (`'x'`, `'\\n'`). */
+function quoteChar(c: string): string {
+  if (c === "'") return "'\\''";
+  if (c === '"') return "'\"'";
+  return `'${JSON.stringify(c).slice(1, -1)}'`;
+}
+
 /** Reads one JSON value from `text` at `start` (leading whitespace allowed); returns it and the offset after it. */
 export function readJsonValue(text: string, start: number): { value: GoValue; end: number } {
   let pos = start;
   const fail = (what: string): never => {
     if (pos >= text.length) throw new JsonSyntaxError('unexpected EOF', pos);
-    throw new JsonSyntaxError(`invalid character ${JSON.stringify(text[pos])} ${what}`, pos);
+    throw new JsonSyntaxError(`invalid character ${quoteChar(text[pos] ?? '')} ${what}`, pos);
   };
   const skipWs = (): void => {
     while (pos < text.length && WS.has(text[pos] ?? '')) pos++;
@@ -158,7 +165,7 @@ export function parseJsonDocument(text: string): GoValue {
   let pos = end;
   while (pos < text.length && WS.has(text[pos] ?? '')) pos++;
   if (pos < text.length) {
-    throw new JsonSyntaxError(`invalid character ${JSON.stringify(text[pos])} after top-level value`, pos);
+    throw new JsonSyntaxError(`invalid character ${quoteChar(text[pos] ?? '')} after top-level value`, pos);
   }
   return value;
 }
