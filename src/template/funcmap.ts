@@ -59,7 +59,16 @@ function sprigFuncs(): Record<string, GoFuncSpec> {
  * `execute` pass `helmFuncMap()` without them.
  */
 export function helmFuncMap(renderFuncs: FuncMap = {}): FuncMap {
-  return Object.freeze({ ...builtinFuncs, ...sprigFuncs(), ...serializeFuncs, ...renderFuncs });
+  return Object.freeze({ ...builtinFuncs, ...helmEngineFuncs(), ...renderFuncs });
+}
+
+/**
+ * What the template engine's `execute` takes as `funcs`: sprig (without `env`/`expandenv`) ← Helm's static
+ * functions. The engine binds Go's builtins and the render-time functions itself; passing the builtins here would
+ * make it treat `and`/`or`/`call` as ordinary functions and lose their special evaluation.
+ */
+export function helmEngineFuncs(): FuncMap {
+  return Object.freeze({ ...sprigFuncs(), ...serializeFuncs });
 }
 
 /** Every function name a Helm template may call, including the render-time ones; sorted. */

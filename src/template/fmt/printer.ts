@@ -480,7 +480,9 @@ class Printer {
         return this.fmtString(v, verb);
     }
     if (v instanceof GoInt) return this.fmtIntegerVerb(v, verb);
-    if (v instanceof GoBytes) return this.fmtBytes(v, verb, '[]uint8', depth);
+    // A `[]byte` operand is printed by fmt's fast path, which names its type `[]byte`; nested ones go through
+    // reflection, which says `[]uint8`.
+    if (v instanceof GoBytes) return this.fmtBytes(v, verb, depth === 0 ? '[]byte' : '[]uint8', depth);
     if (v instanceof GoList) return this.printList(v.items, v.type, verb, depth);
     if (v instanceof GoMap) return this.printMap(v, verb, depth);
     this.printObject(v, verb);
