@@ -225,6 +225,11 @@ describe('sprintf', () => {
     );
     expect(sprintf('%x', [goList(['ab', goInt(255)], '[]interface {}')])).toBe('[6162 ff]');
   });
+  it('names a top-level byte slice []byte and a nested one []uint8 under %#v, as Go does (checked with helm)', () => {
+    const hi = new GoBytes(Uint8Array.from([0x68, 0x69]));
+    expect(sprintf('%#v', [hi])).toBe('[]byte{0x68, 0x69}');
+    expect(sprintf('%#v', [goList([hi])])).toBe('[]interface {}{[]uint8{0x68, 0x69}}');
+  });
 });
 
 /** Reads the literal operands of `{{ printf "…" a b … }}` cases as the template engine would type them. */
