@@ -16,7 +16,17 @@ import {
 } from '../values/model.js';
 import { formatValue, isPrint, sprint, sprintf, sprintln } from './fmt.js';
 import { listElem, mapElem } from './exec/state.js';
-import { concrete, GoComplex, indirectInterface, isTrue, mapOf, type ReflectValue } from './exec/value.js';
+import {
+  concrete,
+  GoComplex,
+  indirectInterface,
+  indirectTypeName,
+  isTrue,
+  listOf,
+  mapElemZeroOf,
+  mapOf,
+  type ReflectValue,
+} from './exec/value.js';
 
 const RV = 'reflect.Value';
 
@@ -146,8 +156,10 @@ function length(item: ReflectValue): number {
   if (v instanceof GoObject) {
     const m = mapOf(v);
     if (m) return m.entries.size;
+    const l = listOf(v);
+    if (l) return l.items.length;
   }
-  throw new GoFuncError(`len of type ${goTypeOf(v)}`);
+  throw new GoFuncError(`len of type ${indirectTypeName(v)}`);
 }
 
 /** Go's `indexArg`: an integer index within `[0, cap]`. */
@@ -168,10 +180,11 @@ function index(item: ReflectValue, ...indexes: ReflectValue[]): ReflectValue {
     const ix = indirectInterface(raw);
     if (isNilRef(cur) || cur.v === null) throw new GoFuncError('index of nil pointer');
     const v = cur.v;
-    if (v instanceof GoList) {
-      const x = indexArg(ix, v.items.length);
-      if (x === v.items.length) throw new GoFuncError('reflect: slice index out of range');
-      cur = listElem(v, x);
+    const list = v instanceof GoList ? v : v instanceof GoObject ? listOf(v) : undefined;
+    if (list) {
+      const x = indexArg(ix, list.items.length);
+      if (x === list.items.length) throw new GoFuncError('reflect: slice index out of range');
+      cur = listElem(list, x);
     } else if (typeof v === 'string' || v instanceof GoBytes) {
       const bytes = typeof v === 'string' ? Buffer.from(v, 'utf8') : v.bytes;
       const x = indexArg(ix, bytes.length);
@@ -186,12 +199,10 @@ function index(item: ReflectValue, ...indexes: ReflectValue[]): ReflectValue {
       if (key === undefined) throw new GoFuncError('value is nil; should be of type string');
       if (typeof key !== 'string') throw new GoFuncError(`value has type ${goTypeOf(key)}; should be string`);
       const x = m.get(key);
-      cur =
-        x === undefined
-          ? m.type === 'map[string]string'
-            ? concrete('')
-            : { v: null, iface: true }
-          : mapElem(m, key, x);
+      const zero = v instanceof GoObject ? mapElemZeroOf(v) : undefined;
+      if (zero !== undefined) cur = concrete(x ?? zero);
+      else if (x !== undefined) cur = mapElem(m, key, x);
+      else cur = m.type === 'map[string]string' ? concrete('') : { v: null, iface: true };
     }
   }
   return cur;

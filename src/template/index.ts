@@ -38,7 +38,7 @@ export { TemplateParseError } from './parse/parse.js';
 export { TemplateExecError, NoTemplateError, TemplateLimitError, helmUserMessage } from './exec/errors.js';
 export type { ExecErrorPlace } from './exec/errors.js';
 export { stripNoValue, type OutputSpan, type CallSite } from './exec/spans.js';
-export { GoComplex, type MapBackedObject } from './exec/value.js';
+export { GoComplex, type MapBackedObject, type ListBackedObject } from './exec/value.js';
 export type { MissingKey, ExecLimits } from './exec/state.js';
 export { builtinFuncs } from './builtins.js';
 export { RENDER_FUNC_NAMES, ROOT_TEMPLATE_NAME } from './helm-funcs.js';

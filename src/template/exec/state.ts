@@ -47,6 +47,8 @@ import {
   isIntType,
   isTrue,
   isUintType,
+  listOf,
+  mapElemZeroOf,
   mapOf,
   staticType,
   toJsArg,
@@ -321,9 +323,18 @@ export class State {
         }
       } else if (v instanceof GoMap || (v instanceof GoObject && mapOf(v))) {
         const m = v instanceof GoMap ? v : (mapOf(v as GoObject) as GoMap);
+        const concreteElems = v instanceof GoObject && mapElemZeroOf(v) !== undefined;
         for (const k of m.sortedKeys()) {
           ran = true;
-          if (oneIteration(concrete(k), mapElem(m, k, m.get(k) ?? null)) === Signal.Break) break;
+          const x = m.get(k) ?? null;
+          if (oneIteration(concrete(k), concreteElems ? concrete(x) : mapElem(m, k, x)) === Signal.Break)
+            break;
+        }
+      } else if (v instanceof GoObject && listOf(v)) {
+        const l = listOf(v) as GoList;
+        for (let i = 0; i < l.items.length; i++) {
+          ran = true;
+          if (oneIteration(concrete(new GoInt(BigInt(i))), listElem(l, i)) === Signal.Break) break;
         }
       } else if (v instanceof GoInt) {
         if (decl.length > 1)
@@ -504,6 +515,7 @@ export class State {
     if (r === null) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
     const hasArgs = (args !== undefined && args.length > 1) || final !== MISSING;
     let map: GoMap | undefined;
+    let zero: GoValue | undefined;
     if (r instanceof GoObject) {
       const method = r.method(fieldName);
       if (method) return this.evalCall(dot, method, false, node, fieldName, args, final);
@@ -514,13 +526,14 @@ export class State {
         return f === null ? { v: null, iface: true } : concrete(f);
       }
       map = mapOf(r);
+      zero = mapElemZeroOf(r);
     } else if (r instanceof GoMap) {
       map = r;
     }
     if (map) {
       if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
       const x = map.get(fieldName);
-      if (x !== undefined) return mapElem(map, fieldName, x);
+      if (x !== undefined) return zero === undefined ? mapElem(map, fieldName, x) : concrete(x);
       switch (this.env.missingKey) {
         case 'invalid':
           return INVALID;
@@ -528,7 +541,7 @@ export class State {
           this.errorf(`map has no entry for key ${goQuote(fieldName)}`);
         // falls through: errorf never returns.
         case 'zero':
-          return zeroElem(map);
+          return zero === undefined ? zeroElem(map) : concrete(zero);
       }
     }
     this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);

@@ -66,12 +66,40 @@ export class GoComplex extends GoObject {
  */
 export interface MapBackedObject {
   asGoMap(): GoMap;
+  /**
+   * The zero value of the map's element type, when it is not `interface {}` (for `engine.files`: an empty
+   * `[]uint8`). Elements are then concrete values, and a missing key yields this zero.
+   */
+  mapElemZero?(): GoValue;
+}
+
+/** A Go object that is a slice underneath (`common.VersionSet` is a `[]string` with `Has`). */
+export interface ListBackedObject {
+  asGoList(): GoList;
 }
 
 /** The map behind a map-backed {@link GoObject}, if it is one. */
 export function mapOf(o: GoObject): GoMap | undefined {
   const f = (o as Partial<MapBackedObject>).asGoMap;
   return typeof f === 'function' ? f.call(o) : undefined;
+}
+
+/** The zero element of a map-backed object whose element type is concrete. */
+export function mapElemZeroOf(o: GoObject): GoValue | undefined {
+  const f = (o as Partial<MapBackedObject>).mapElemZero;
+  return typeof f === 'function' ? f.call(o) : undefined;
+}
+
+/** The list behind a list-backed {@link GoObject}, if it is one. */
+export function listOf(o: GoObject): GoList | undefined {
+  const f = (o as Partial<ListBackedObject>).asGoList;
+  return typeof f === 'function' ? f.call(o) : undefined;
+}
+
+/** Go's `indirect` type name: a pointer's element type (`len of type common.Capabilities`). */
+export function indirectTypeName(v: GoValue): string {
+  const t = goTypeOf(v);
+  return v instanceof GoObject && t.startsWith('*') ? t.slice(1) : t;
 }
 
 /** The static type Go names in messages: `interface {}` for interface slots, else the dynamic type. */
@@ -109,6 +137,8 @@ export function isTrue(v: GoValue | undefined): boolean {
   if (v instanceof GoComplex) return v.re !== 0 || v.im !== 0;
   const m = mapOf(v);
   if (m) return m.entries.size > 0;
+  const l = listOf(v);
+  if (l) return l.items.length > 0;
   // Pointers are true unless nil; structs are always true.
   return !v.isNilPointer();
 }
