@@ -26,6 +26,7 @@ class CorruptInput {
   constructor(readonly offset: number) {}
 }
 
+const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 const isNewline = (c: number | undefined): boolean => c === LF || c === CR;
 
 /**
@@ -121,6 +122,14 @@ function decodeBase32(input: Uint8Array): Uint8Array | CorruptInput {
   return new Uint8Array(out);
 }
 
+/** Go's `base64.StdEncoding.DecodeString`: the bytes, or an Error with Go's text. */
+export function base64Decode(s: string): Uint8Array | Error {
+  const result = decodeBase64(utf8(s));
+  return result instanceof CorruptInput
+    ? new Error(`illegal base64 data at input byte ${result.offset}`)
+    : result;
+}
+
 function decoded(result: Uint8Array | CorruptInput, kind: string): string {
   if (result instanceof CorruptInput) return `illegal ${kind} data at input byte ${result.offset}`;
   return Buffer.from(result).toString('utf8');
@@ -139,8 +148,6 @@ function encodeBase32(bytes: Uint8Array): string {
   }
   return out;
 }
-
-const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 
 /** Sprig's encoding functions. */
 export const encodingFuncs: Readonly<Record<string, GoFuncSpec>> = {
