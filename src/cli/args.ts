@@ -30,6 +30,15 @@ const LINT_FLAGS = {
   'show-suppressed': { type: 'boolean' },
   'no-color': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
+  'sarif-root': { type: 'string' },
+  category: { type: 'string' },
+  policy: { type: 'string', short: 'p', multiple: true },
+  'policy-namespace': { type: 'string', multiple: true },
+  'all-namespaces': { type: 'boolean' },
+  combine: { type: 'boolean' },
+  data: { type: 'string', short: 'd', multiple: true },
+  'no-builtin-policies': { type: 'boolean' },
+  'disable-policy': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
@@ -62,7 +71,7 @@ export interface HelmStyleFlags {
   helmCapabilities: boolean;
 }
 
-export const FORMATS = ['text', 'json'] as const;
+export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Parsed `chartlint [paths…]`. */
@@ -79,6 +88,17 @@ export interface LintArgs extends HelmStyleFlags {
   showSuppressed: boolean;
   noColor: boolean;
   jobs?: number;
+  /** Directory SARIF URIs are relative to (default: the git root above the working directory). */
+  sarifRoot?: string;
+  category?: string;
+  policies: {
+    paths: string[];
+    namespaces: string[] | 'all';
+    dataFiles: string[];
+    builtin: boolean;
+    disabled: string[];
+    combine: boolean;
+  };
 }
 
 /** Parsed `chartlint template [NAME] CHART`. */
@@ -93,21 +113,42 @@ export interface TemplateArgs extends HelmStyleFlags {
   skipSchemaValidation: boolean;
 }
 
-export type CliArgs = LintArgs | TemplateArgs | { command: 'help' | 'version'; topic?: string };
+export type CliArgs =
+  | LintArgs
+  | TemplateArgs
+  | { command: 'help' | 'version'; topic?: string }
+  | { command: 'rules'; format: 'text' | 'json' }
+  | { command: 'explain'; rule: string };
 
 /** Parses argv into a command; throws ChartlintError('usage') with a one-line reason. */
 export function parseCli(argv: string[]): CliArgs {
   if (argv[0] === 'template') return parseTemplate(argv.slice(1));
+  if (argv[0] === 'rules') {
+    const { values } = parse(argv.slice(1), { format: { type: 'string' } });
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json')
+      throw new ChartlintError('usage', `unknown --format "${format}" for rules`);
+    return { command: 'rules', format };
+  }
+  if (argv[0] === 'explain') {
+    const { positionals } = parse(argv.slice(1), {});
+    if (positionals.length !== 1) throw new ChartlintError('usage', 'chartlint explain takes one RULE id');
+    return { command: 'explain', rule: positionals[0]! };
+  }
   const rest = argv[0] === 'lint' ? argv.slice(1) : argv;
   const { values: v, positionals } = parse(rest, LINT_FLAGS);
   if (v.version) return { command: 'version' };
   if (v.help) return { command: 'help' };
   const format = v.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new ChartlintError('usage', `unknown --format "${format}" (expected one of: ${FORMATS.join(', ')})`);
+    throw new ChartlintError(
+      'usage',
+      `unknown --format "${format}" (expected one of: ${FORMATS.join(', ')})`,
+    );
   }
   const failOn = v['fail-on'] ?? 'error';
-  if (!isSeverity(failOn)) throw new ChartlintError('usage', `unknown --fail-on "${failOn}" (expected error, warning or note)`);
+  if (!isSeverity(failOn))
+    throw new ChartlintError('usage', `unknown --fail-on "${failOn}" (expected error, warning or note)`);
   return {
     command: 'lint',
     paths: positionals.length ? positionals : ['.'],
@@ -118,10 +159,22 @@ export function parseCli(argv: string[]): CliArgs {
     format: format as Format,
     ...(v.output !== undefined ? { output: v.output } : {}),
     failOn,
-    ...(v['max-warnings'] !== undefined ? { maxWarnings: nonNegativeInt('--max-warnings', v['max-warnings']) } : {}),
+    ...(v['max-warnings'] !== undefined
+      ? { maxWarnings: nonNegativeInt('--max-warnings', v['max-warnings']) }
+      : {}),
     showSuppressed: v['show-suppressed'] ?? false,
     noColor: v['no-color'] ?? false,
     ...(v.jobs !== undefined ? { jobs: Math.max(1, nonNegativeInt('--jobs', v.jobs)) } : {}),
+    ...(v['sarif-root'] !== undefined ? { sarifRoot: v['sarif-root'] } : {}),
+    ...(v.category !== undefined ? { category: v.category } : {}),
+    policies: {
+      paths: v.policy ?? [],
+      namespaces: v['all-namespaces'] ? 'all' : (v['policy-namespace'] ?? []),
+      dataFiles: v.data ?? [],
+      builtin: !(v['no-builtin-policies'] ?? false),
+      disabled: v['disable-policy'] ?? [],
+      combine: v.combine ?? false,
+    },
   };
 }
 

@@ -12,7 +12,10 @@ export function exitCodeFor(result: LintResult, gate: { failOn: Severity; maxWar
   if (result.errors.length > 0) return EXIT.error;
   const live = result.findings.filter((f) => !f.suppressed);
   if (live.some((f) => atLeast(f.severity, gate.failOn))) return EXIT.findings;
-  if (gate.maxWarnings !== undefined && live.filter((f) => f.severity === 'warning').length > gate.maxWarnings) {
+  if (
+    gate.maxWarnings !== undefined &&
+    live.filter((f) => f.severity === 'warning').length > gate.maxWarnings
+  ) {
     return EXIT.findings;
   }
   return EXIT.ok;

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ChartlintError, formatLocated } from '../diagnostics/errors.js';
 import { lint, type LintOptions } from '../engine/lint.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -9,6 +10,9 @@ import { createRenderer } from './renderer.js';
 import { runTemplate } from './template.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
+import { formatSarif } from '../report/sarif.js';
+import { formatRuleHelp, formatRuleList } from '../report/rules.js';
+import { loadCatalog } from '../rules/catalog.js';
 
 /** Entry point of the `chartlint` command. Returns the process exit code; never throws for user errors. */
 export async function main(argv: string[]): Promise<number> {
@@ -25,6 +29,15 @@ export async function main(argv: string[]): Promise<number> {
         return await template(args);
       case 'lint':
         return await runLint(args);
+      case 'rules':
+        process.stdout.write(formatRuleList(loadCatalog(), args.format));
+        return 0;
+      case 'explain': {
+        const entry = loadCatalog().get(args.rule);
+        if (!entry) throw new ChartlintError('usage', `unknown rule "${args.rule}" (see chartlint rules)`);
+        process.stdout.write(formatRuleHelp(entry));
+        return 0;
+      }
     }
   } catch (e) {
     return reportFatal(e);
@@ -41,17 +54,42 @@ async function runLint(args: LintArgs): Promise<number> {
     ciValues: args.ciValues,
     overrides: args,
     renderer,
+    policies: { ...args.policies, cacheDir: userCacheDir(process.env), env: process.env },
   };
   const result = await lint(options);
   const color =
-    args.output === undefined && !args.noColor && process.stdout.isTTY === true && !('NO_COLOR' in process.env);
-  const report =
-    args.format === 'json'
-      ? formatJson(result, { name: 'chartlint', version: toolVersion() })
-      : formatText(result, { color, showSuppressed: args.showSuppressed, readSource: readRepoFile });
+    args.output === undefined &&
+    !args.noColor &&
+    process.stdout.isTTY === true &&
+    !('NO_COLOR' in process.env);
+  let report: string;
+  if (args.format === 'json') report = formatJson(result, { name: 'chartlint', version: toolVersion() });
+  else if (args.format === 'sarif') {
+    const sarif = formatSarif(result, {
+      tool: {
+        name: 'chartlint',
+        version: toolVersion(),
+        ...(homepage() ? { informationUri: homepage() } : {}),
+      },
+      catalog: loadCatalog(),
+      uriPrefix: sarifUriPrefix(process.cwd(), args.sarifRoot),
+      ...(homepage() ? { helpUriBase: `${homepage()}#rule-` } : {}),
+      ...(args.category !== undefined ? { category: args.category } : {}),
+    });
+    if (sarif.truncated > 0) {
+      process.stderr.write(
+        `chartlint: warning: ${sarif.truncated} findings left out of the SARIF report (GitHub keeps at most 25000 results per run); the most severe were kept\n`,
+      );
+    }
+    report = sarif.text;
+  } else
+    report = formatText(result, { color, showSuppressed: args.showSuppressed, readSource: readRepoFile });
   if (args.output !== undefined) writeFileSync(resolve(args.output), report);
   else process.stdout.write(report);
-  return exitCodeFor(result, { failOn: args.failOn, ...(args.maxWarnings !== undefined ? { maxWarnings: args.maxWarnings } : {}) });
+  return exitCodeFor(result, {
+    failOn: args.failOn,
+    ...(args.maxWarnings !== undefined ? { maxWarnings: args.maxWarnings } : {}),
+  });
 }
 
 async function template(args: TemplateArgs): Promise<number> {
@@ -63,6 +101,34 @@ async function template(args: TemplateArgs): Promise<number> {
   }
   process.stderr.write(`Error: ${outcome.message}\n`);
   return 1;
+}
+
+/** The user's cache directory for compiled policies (XDG on Linux, else ~/.cache). */
+function userCacheDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
+  return join(base, 'chartlint');
+}
+
+/**
+ * SARIF URIs are relative to the repository root (git's top level above the working directory, or --sarif-root):
+ * the prefix is the working directory relative to that root.
+ */
+function sarifUriPrefix(cwd: string, sarifRoot: string | undefined): string {
+  let root = sarifRoot !== undefined ? resolve(sarifRoot) : undefined;
+  if (root === undefined) {
+    for (let dir = cwd; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, '.git'))) {
+        root = dir;
+        break;
+      }
+      if (dirname(dir) === dir) break;
+    }
+  }
+  if (root === undefined) return '';
+  const rel = relative(root, cwd);
+  if (rel.startsWith('..'))
+    throw new ChartlintError('usage', `--sarif-root ${sarifRoot} does not contain the working directory`);
+  return rel.split(sep).join('/');
 }
 
 function readRepoFile(file: string): string | undefined {
@@ -84,9 +150,16 @@ function reportFatal(e: unknown): number {
   return 2;
 }
 
-let version: string | undefined;
+let pkg: { version: string; homepage?: string } | undefined;
+function packageJson(): { version: string; homepage?: string } {
+  pkg ??= JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as typeof pkg &
+    object;
+  return pkg;
+}
 function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-    .version;
-  return version;
+  return packageJson().version;
+}
+/** The package's `homepage`, when it has one: SARIF links rules to it. */
+function homepage(): string | undefined {
+  return packageJson().homepage;
 }

@@ -14,6 +14,9 @@ export function makeFinding(parts: {
   severity: Severity;
   chart: string;
   environment: string;
+  /** The environment's release name: replaced by a placeholder in the fingerprint, so that a resource named
+   * `{{ .Release.Name }}-web` has the same identity in every environment. */
+  releaseName?: string;
   location: Location;
   related?: RelatedLocation[];
   resource?: Finding['resource'];
@@ -35,10 +38,15 @@ export function makeFinding(parts: {
     fingerprint: fingerprintOf({
       ruleId: parts.ruleId,
       chart: parts.chart,
-      resource: parts.resource,
+      resource: parts.resource && {
+        apiVersion: parts.resource.apiVersion,
+        kind: parts.resource.kind,
+        // The namespace comes from the environment; the name usually embeds the release name.
+        name: withoutRelease(parts.resource.name, parts.releaseName),
+      },
       path: parts.path,
       file: parts.location.file,
-      discriminator: parts.discriminator ?? parts.messageId,
+      discriminator: withoutRelease(parts.discriminator ?? parts.messageId ?? '', parts.releaseName),
     }),
     suppressed: false,
     ...(parts.properties ? { properties: parts.properties } : {}),
@@ -59,7 +67,10 @@ export function renderErrorFinding(chart: Chart, environment: string, failure: R
   }
   const related: RelatedLocation[] = (failure.trace ?? []).map((t) => {
     const source = resolveTemplateSource(chart, t.template);
-    return { ...templateLocation(source.location, source.displayPath, t.line, t.column), label: 'included from' };
+    return {
+      ...templateLocation(source.location, source.displayPath, t.line, t.column),
+      label: 'included from',
+    };
   });
   return makeFinding({
     ruleId: 'render-error',
@@ -75,7 +86,12 @@ export function renderErrorFinding(chart: Chart, environment: string, failure: R
   });
 }
 
-function templateLocation(base: Location, displayPath: string | undefined, line?: number, column?: number): Location {
+function templateLocation(
+  base: Location,
+  displayPath: string | undefined,
+  line?: number,
+  column?: number,
+): Location {
   if (!displayPath || line === undefined) return { ...base };
   return {
     ...base,
@@ -83,6 +99,10 @@ function templateLocation(base: Location, displayPath: string | undefined, line?
     endLine: line,
     ...(column !== undefined ? { startColumn: column, endColumn: column + 1 } : {}),
   };
+}
+
+function withoutRelease(text: string, releaseName: string | undefined): string {
+  return releaseName ? text.split(releaseName).join('<release>') : text;
 }
 
 /** Ends a message with a period, as every finding message does. */

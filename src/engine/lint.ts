@@ -3,14 +3,14 @@ import { loadChart } from '../chart/load.js';
 import type { Chart } from '../chart/types.js';
 import { ChartlintError } from '../diagnostics/errors.js';
 import type { Finding } from '../diagnostics/finding.js';
-import { parseManifests } from '../manifests/parse.js';
-import type { RenderFlags, RenderRequest, Renderer } from '../render/types.js';
-import { mergeFindings, renderErrorFinding, makeFinding, sentence } from './findings.js';
-import { resolveTemplateSource } from './template-source.js';
+import type { Renderer } from '../render/types.js';
+import { mergeFindings } from './findings.js';
+import { lintEnvironment } from './lint-job.js';
 import type { ChartResult, LintResult } from './types.js';
 import { discoverCharts } from '../chart/discover.js';
 import { loadConfigForChart, type LoadedConfig } from '../config/load.js';
 import { buildEnvironments, type Environment, type EnvironmentOverrides } from '../config/environments.js';
+import { loadPolicySet, type PolicySet, type PolicySetOptions } from '../policy/index.js';
 
 /** What `lint()` needs; the CLI builds it from its arguments. */
 export interface LintOptions {
@@ -24,17 +24,29 @@ export interface LintOptions {
   /** Helm-style flags that make or override an ad-hoc environment. */
   overrides: EnvironmentOverrides;
   renderer: Renderer;
+  /** Rego policies: command-line settings, merged with each chart's `policies:` configuration. */
+  policies: PolicyOptions;
 }
 
-const LINT_FLAGS: RenderFlags = {
-  // CRDs in crds/ are linted too (crd-ordering needs them), as documents of role `crd`.
-  includeCrds: true,
-  skipTests: false,
-  noHooks: false,
-  showOnly: [],
-  isUpgrade: false,
-  skipSchemaValidation: false,
-};
+/** Policy settings from the command line. */
+export interface PolicyOptions {
+  /** `--policy`: files or directories (relative to cwd). */
+  paths: string[];
+  /** `--policy-namespace` (default `main`) or `all` (`--all-namespaces`). */
+  namespaces: string[] | 'all';
+  /** `--data` files. */
+  dataFiles: string[];
+  /** False with `--no-builtin-policies`. */
+  builtin: boolean;
+  /** `--disable-policy` ids. */
+  disabled: string[];
+  /** `--combine`: user policies see all manifests of an environment at once. */
+  combine: boolean;
+  /** Where compiled user policies are cached. */
+  cacheDir: string;
+  /** For finding `opa` (`OPA_BIN`, `PATH`). */
+  env: Record<string, string | undefined>;
+}
 
 /**
  * Lints every chart below the paths: discover → configuration → environments → render → checks → merge. A chart that
@@ -46,6 +58,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const errors: ChartlintError[] = [...discovered.errors];
   const charts: ChartResult[] = [];
   const findings: Finding[] = [];
+  const policyCache = new Map<string, Promise<PolicySet>>();
   for (const chartPath of discovered.charts) {
     let chart: Chart;
     try {
@@ -70,60 +83,67 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       errors.push(asChartlintError(e, chartPath));
       continue;
     }
-    charts.push({ chart: chart.dir, name: chart.metadata.name, environments: environments.map((e) => e.name) });
+    charts.push({
+      chart: chart.dir,
+      name: chart.metadata.name,
+      environments: environments.map((e) => e.name),
+    });
+    const policies = await policySetFor(options.policies, config, cwd, policyCache);
     for (const env of environments) {
-      findings.push(...(await lintEnvironment(chart, env, options.renderer, cwd)));
+      findings.push(
+        ...(await lintEnvironment(chart, env, options.renderer, cwd, policies, options.policies.combine)),
+      );
     }
   }
   return {
     charts,
-    findings: mergeFindings(findings, charts.map((c) => c.chart)),
+    findings: mergeFindings(
+      findings,
+      charts.map((c) => c.chart),
+    ),
     errors,
     renderer: options.renderer.name,
   };
 }
 
-async function lintEnvironment(chart: Chart, env: Environment, renderer: Renderer, cwd: string): Promise<Finding[]> {
-  const outcome = await renderer.render(renderRequest(chart, env, cwd));
-  if (!outcome.ok) return [renderErrorFinding(chart, env.name, outcome.failure)];
-  const { errors } = parseManifests(outcome.documents, env.name);
-  // Output that is not valid YAML cannot be checked: fail closed with a finding at the template.
-  return errors.map((err) => {
-    const source = resolveTemplateSource(chart, err.document.source);
-    return makeFinding({
-      ruleId: 'render-error',
-      messageId: 'invalid-yaml',
-      message: sentence(`Rendered output of ${err.document.source} is not valid YAML: ${err.message}`),
-      severity: 'error',
-      chart: chart.dir,
-      environment: env.name,
-      location: source.location,
-      discriminator: err.document.source,
-    });
-  });
-}
-
-/** The render request of a chart × environment. Values files are relative to the chart directory. */
-export function renderRequest(chart: Chart, env: Environment, cwd: string): RenderRequest {
-  const chartAbs = resolve(cwd, chart.archivePath ?? chart.dir);
-  const chartDir = resolve(cwd, chart.dir);
-  return {
-    chartPath: chartAbs,
-    releaseName: env.releaseName,
-    namespace: env.namespace,
-    valuesFiles: env.valuesFiles.map((f) => resolve(chartDir, f)),
-    setJson: [
-      ...Object.entries(env.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`),
-      ...env.setJson,
-    ],
-    set: env.setFlags,
-    setString: env.setString,
-    setFile: env.setFile,
-    setLiteral: env.setLiteral,
-    ...(env.kubeVersion !== undefined ? { kubeVersion: env.kubeVersion } : {}),
-    apiVersions: env.apiVersions,
-    flags: { ...LINT_FLAGS, isUpgrade: env.isUpgrade },
+/**
+ * The policy set of a chart: the command line's settings plus its configuration's `policies:` (paths relative to the
+ * configuration file). Loaded once per distinct setting: the WebAssembly is compiled once per run.
+ */
+function policySetFor(
+  cli: PolicyOptions,
+  loaded: LoadedConfig | undefined,
+  cwd: string,
+  cache: Map<string, Promise<PolicySet>>,
+): Promise<PolicySet> {
+  const conf = loaded?.config.policies;
+  const base = loaded?.dir ?? cwd;
+  const paths = [
+    ...cli.paths.map((p) => resolve(cwd, p)),
+    ...(conf?.paths ?? []).map((p) => resolve(base, p)),
+  ];
+  const namespaces: string[] | 'all' =
+    cli.namespaces === 'all'
+      ? 'all'
+      : cli.namespaces.length
+        ? cli.namespaces
+        : (conf?.namespaces ?? ['main']);
+  const settings: PolicySetOptions = {
+    builtin: cli.builtin && (conf?.builtin ?? true),
+    disabledBuiltin: [...cli.disabled, ...(conf?.disable ?? [])],
+    paths,
+    namespaces,
+    dataFiles: cli.dataFiles.map((p) => resolve(cwd, p)),
+    cacheDir: cli.cacheDir,
+    env: cli.env,
   };
+  const key = JSON.stringify({ ...settings, env: undefined });
+  let set = cache.get(key);
+  if (!set) {
+    set = loadPolicySet(settings);
+    cache.set(key, set);
+  }
+  return set;
 }
 
 function asChartlintError(e: unknown, chartPath: string): ChartlintError {

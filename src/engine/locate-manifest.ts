@@ -22,11 +22,12 @@ export interface ManifestLocations {
 export function locateInManifest(root: Chart, manifest: RenderedManifest, path: JsonPath): ManifestLocations {
   const source = resolveTemplateSource(root, manifest.document.source);
   const range = manifest.rangeOf(path);
-  const rendered = manifest.positionOf(range.start);
   const related: RelatedLocation[] = [];
   const spans = manifest.document.spans;
   if (spans && source.displayPath && source.file) {
-    const span = spans.find((s) => s.start <= range.start && range.start < s.end) ?? spans.find((s) => s.start >= range.start);
+    const span =
+      spans.find((s) => s.start <= range.start && range.start < s.end) ??
+      spans.find((s) => s.start >= range.start);
     if (span) {
       const templateLoc = locationInText(source.displayPath, source.file.text, span.templateOffset);
       if (span.origin?.isFile) {
@@ -38,14 +39,19 @@ export function locateInManifest(root: Chart, manifest: RenderedManifest, path: 
     }
   }
   if (source.displayPath && source.file) {
-    const value = valueAt(manifest.object, path);
-    const guess = approximateTemplateLine(source.file.text, path, value);
+    const target = matchablePath(manifest.object, path);
+    const guess = approximateTemplateLine(source.file.text, target, valueAt(manifest.object, target));
     const location: Location = guess
-      ? { file: source.displayPath, startLine: guess.line, startColumn: guess.column, endLine: guess.line, endColumn: guess.endColumn }
+      ? {
+          file: source.displayPath,
+          startLine: guess.line,
+          startColumn: guess.column,
+          endLine: guess.line,
+          endColumn: guess.endColumn,
+        }
       : { file: source.displayPath, startLine: 1, startColumn: 1 };
     return { location, related, approximate: true };
   }
-  void rendered;
   return {
     location: source.location,
     related,
@@ -70,7 +76,33 @@ export function locationInText(file: string, text: string, offset: number): Loca
       lineStart = i + 1;
     }
   }
-  return { file, startLine: line, startColumn: offset - lineStart + 1, endLine: line, endColumn: offset - lineStart + 2 };
+  return {
+    file,
+    startLine: line,
+    startColumn: offset - lineStart + 1,
+    endLine: line,
+    endColumn: offset - lineStart + 2,
+  };
+}
+
+/**
+ * The path to match in the template text: the deepest part of `path` that exists in the object (a finding about a
+ * missing field points at its parent), and for a list item its `name` field, which is what a reader recognises.
+ */
+function matchablePath(object: unknown, path: JsonPath): JsonPath {
+  let end = path.length;
+  while (end > 0 && valueAt(object, path.slice(0, end)) === undefined) end--;
+  const existing = path.slice(0, end);
+  const item = valueAt(object, existing);
+  if (
+    typeof existing[existing.length - 1] === 'number' &&
+    item &&
+    typeof item === 'object' &&
+    'name' in item
+  ) {
+    return [...existing, 'name'];
+  }
+  return existing;
 }
 
 /** The value at a JSON path of a plain object, or undefined. */

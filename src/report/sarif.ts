@@ -9,7 +9,7 @@ export const SARIF_MAX_RESULTS = 25_000;
 
 /** Options of the SARIF report. */
 export interface SarifOptions {
-  tool: { name: string; version: string; informationUri: string };
+  tool: { name: string; version: string; informationUri?: string };
   /** Every rule that can appear: built-in rules and policies (tool.driver.rules lists them all). */
   catalog: ReadonlyMap<string, CatalogEntry>;
   /**
@@ -19,8 +19,8 @@ export interface SarifOptions {
   uriPrefix: string;
   /** `automationDetails.id` category (`--category`). */
   category?: string;
-  /** Base URL of rule documentation; the rule id is appended. */
-  helpUriBase: string;
+  /** Base URL of rule documentation; the rule id is appended. Without it rules carry no helpUri. */
+  helpUriBase?: string;
 }
 
 /** A SARIF 2.1.0 log that GitHub code scanning accepts (checks-facts.md §6). Deterministic. */
@@ -44,7 +44,7 @@ export function formatSarif(result: LintResult, options: SarifOptions): { text: 
         name: options.tool.name,
         version: options.tool.version,
         semanticVersion: options.tool.version,
-        informationUri: options.tool.informationUri,
+        ...(options.tool.informationUri ? { informationUri: options.tool.informationUri } : {}),
         rules: rules.map((r) => reportingDescriptor(r, options.helpUriBase)),
       },
     },
@@ -60,15 +60,18 @@ export function formatSarif(result: LintResult, options: SarifOptions): { text: 
   return { text: JSON.stringify(log, null, 2) + '\n', truncated };
 }
 
-function reportingDescriptor(r: CatalogEntry, helpUriBase: string): Record<string, unknown> {
+function reportingDescriptor(r: CatalogEntry, helpUriBase: string | undefined): Record<string, unknown> {
   const security = r.securitySeverity !== undefined;
   return {
     id: r.id,
     name: pascalCase(r.id),
     shortDescription: { text: r.title },
     fullDescription: { text: truncate(r.description, 1024) },
-    help: { text: `${r.description}\n\n${r.remediation}`, markdown: `${r.help.trim()}\n\n**Remediation:** ${r.remediation}` },
-    helpUri: `${helpUriBase}${encodeURIComponent(r.id)}`,
+    help: {
+      text: `${r.description}\n\n${r.remediation}`,
+      markdown: `${r.help.trim()}\n\n**Remediation:** ${r.remediation}`,
+    },
+    ...(helpUriBase ? { helpUri: `${helpUriBase}${encodeURIComponent(r.id)}` } : {}),
     defaultConfiguration: { level: r.severity },
     properties: {
       tags: (security && !r.tags.includes('security') ? ['security', ...r.tags] : r.tags).slice(0, 20),
@@ -81,7 +84,11 @@ function reportingDescriptor(r: CatalogEntry, helpUriBase: string): Record<strin
 }
 
 function sarifResult(f: Finding, ruleIndex: Map<string, number>, prefix: string): Record<string, unknown> {
-  const related = f.related.map((r, i) => ({ id: i + 1, ...physical(r, prefix), message: { text: r.label } }));
+  const related = f.related.map((r, i) => ({
+    id: i + 1,
+    ...physical(r, prefix),
+    message: { text: r.label },
+  }));
   const refs = related.map((r) => `[${r.message.text}](${r.id})`).join(', ');
   const index = ruleIndex.get(f.ruleId);
   return {
@@ -102,7 +109,10 @@ function sarifResult(f: Finding, ruleIndex: Map<string, number>, prefix: string)
       ? {
           suppressions: [
             {
-              kind: f.suppression?.kind === 'comment' || f.suppression?.kind === 'annotation' ? 'inSource' : 'external',
+              kind:
+                f.suppression?.kind === 'comment' || f.suppression?.kind === 'annotation'
+                  ? 'inSource'
+                  : 'external',
               ...(f.suppression?.justification ? { justification: f.suppression.justification } : {}),
             },
           ],
@@ -116,7 +126,10 @@ function physical(l: Location, prefix: string): { physicalLocation: Record<strin
   const startLine = l.startLine ?? 1;
   const startColumn = l.startColumn ?? 1;
   const endLine = l.endLine ?? startLine;
-  const endColumn = l.endColumn !== undefined && (endLine > startLine || l.endColumn > startColumn) ? l.endColumn : startColumn + 1;
+  const endColumn =
+    l.endColumn !== undefined && (endLine > startLine || l.endColumn > startColumn)
+      ? l.endColumn
+      : startColumn + 1;
   return {
     physicalLocation: {
       artifactLocation: { uri },

@@ -35,11 +35,18 @@ export function formatText(result: LintResult, options: TextOptions): string {
   for (const [chart, findings] of byChart) {
     out.push(c.bold(chart));
     for (const f of findings) {
-      const sev = f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.blue('note');
+      const sev =
+        f.severity === 'error'
+          ? c.red('error')
+          : f.severity === 'warning'
+            ? c.yellow('warning')
+            : c.blue('note');
       const envs = f.environments.length ? `  [${f.environments.join(', ')}]` : '';
       const supp = f.suppressed ? c.dim(`  (suppressed: ${f.suppression?.kind ?? 'yes'})`) : '';
       out.push(`  ${where(f.location)}  ${sev}  ${c.dim(f.ruleId)}  ${f.message}${c.dim(envs)}${supp}`);
-      const frame = options.readSource ? codeFrame(f.location, options.readSource, options.contextLines ?? 1) : '';
+      const frame = options.readSource
+        ? codeFrame(f.location, options.readSource, options.contextLines ?? 1)
+        : '';
       if (frame) out.push(c.dim(frame));
       for (const r of f.related) out.push(c.dim(`      ${r.label}: ${where(r)}`));
     }
@@ -56,7 +63,8 @@ export function formatText(result: LintResult, options: TextOptions): string {
     `${s.notes} note${s.notes === 1 ? '' : 's'}`,
   ];
   if (s.suppressed) parts.push(`${s.suppressed} suppressed`);
-  if (result.errors.length) parts.push(`${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} stopped linting`);
+  if (result.errors.length)
+    parts.push(`${result.errors.length} problem${result.errors.length === 1 ? '' : 's'} stopped linting`);
   out.push(parts.join(', '));
   return out.join('\n') + '\n';
 }
@@ -76,7 +84,11 @@ function formatError(e: ChartlintError, red: (s: string) => string): string {
 }
 
 /** A few numbered source lines around the primary line with a caret under the span. */
-export function codeFrame(loc: Location, read: (file: string) => string | undefined, context: number): string {
+export function codeFrame(
+  loc: Location,
+  read: (file: string) => string | undefined,
+  context: number,
+): string {
   if (loc.startLine === undefined) return '';
   const text = read(loc.file);
   if (text === undefined) return '';
@@ -93,7 +105,9 @@ export function codeFrame(loc: Location, read: (file: string) => string | undefi
         loc.endLine === loc.startLine && loc.endColumn !== undefined && loc.endColumn > loc.startColumn
           ? loc.endColumn
           : loc.startColumn + 1;
-      out.push(`      ${' '.repeat(width)} | ${' '.repeat(loc.startColumn - 1)}${'^'.repeat(endCol - loc.startColumn)}`);
+      out.push(
+        `      ${' '.repeat(width)} | ${' '.repeat(loc.startColumn - 1)}${'^'.repeat(endCol - loc.startColumn)}`,
+      );
     }
   }
   return out.join('\n');

@@ -19,7 +19,11 @@ export interface CatalogEntry {
   help: string;
 }
 
-const CATALOG_URL = new URL('../../rules/catalog.yaml', import.meta.url);
+/** The hand-written catalog, and the built-in policy pack's entries generated from its `# METADATA`. */
+const CATALOG_URLS = [
+  new URL('../../rules/catalog.yaml', import.meta.url),
+  new URL('../../rules/catalog.policies.yaml', import.meta.url),
+];
 const SCHEMA_URL = new URL('../../rules/schema/catalog.schema.json', import.meta.url);
 
 let cached: ReadonlyMap<string, CatalogEntry> | undefined;
@@ -27,17 +31,22 @@ let cached: ReadonlyMap<string, CatalogEntry> | undefined;
 /** The rule catalog, validated against its schema, keyed by id in file order. Loaded once. */
 export function loadCatalog(): ReadonlyMap<string, CatalogEntry> {
   if (cached) return cached;
-  const doc = parse(readFileSync(CATALOG_URL, 'utf8')) as unknown;
   const ajv = new Ajv({ allErrors: true });
   const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
-  if (!validate(doc)) {
-    const detail = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
-    throw new ChartlintError('internal', `rules/catalog.yaml is invalid: ${detail}`);
-  }
   const map = new Map<string, CatalogEntry>();
-  for (const entry of (doc as { rules: CatalogEntry[] }).rules) {
-    if (map.has(entry.id)) throw new ChartlintError('internal', `rules/catalog.yaml: duplicate rule id ${entry.id}`);
-    map.set(entry.id, entry);
+  for (const url of CATALOG_URLS) {
+    const name = url.pathname.split('/').slice(-2).join('/');
+    const doc = parse(readFileSync(url, 'utf8')) as unknown;
+    if (!validate(doc)) {
+      const detail = (validate.errors ?? [])
+        .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)
+        .join('; ');
+      throw new ChartlintError('internal', `${name} is invalid: ${detail}`);
+    }
+    for (const entry of (doc as { rules: CatalogEntry[] }).rules) {
+      if (map.has(entry.id)) throw new ChartlintError('internal', `${name}: duplicate rule id ${entry.id}`);
+      map.set(entry.id, entry);
+    }
   }
   cached = map;
   return map;

@@ -17,7 +17,11 @@ interface JsonReport {
     related: { file: string; startLine?: number; label: string }[];
     fingerprint: string;
   }[];
-  errors: { code: string; message: string; location?: { file: string; startLine?: number; startColumn?: number } }[];
+  errors: {
+    code: string;
+    message: string;
+    location?: { file: string; startLine?: number; startColumn?: number };
+  }[];
   summary: { charts: number; environments: number; errors: number };
 }
 
@@ -43,7 +47,9 @@ describe('CLI basics', () => {
   });
 
   it('explains how to get helm when none is found', async () => {
-    const r = await runCli(['fixtures/charts/two-a', '--renderer', 'helm'], { env: { PATH: '/nonexistent' } });
+    const r = await runCli(['fixtures/charts/two-a', '--renderer', 'helm'], {
+      env: { PATH: '/nonexistent' },
+    });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('no helm binary found on PATH');
@@ -81,7 +87,10 @@ describe.skipIf(!HELM)('end to end through the helm renderer', () => {
     expect(code).toBe(2);
     expect(report.summary.charts).toBe(1);
     expect(report.errors).toHaveLength(1);
-    expect(report.errors[0]).toMatchObject({ code: 'archive-invalid', location: { file: 'fixtures/archives/corrupt-0.1.0.tgz' } });
+    expect(report.errors[0]).toMatchObject({
+      code: 'archive-invalid',
+      location: { file: 'fixtures/archives/corrupt-0.1.0.tgz' },
+    });
   });
 
   it('refuses an archive with a ../ entry', async () => {
@@ -102,10 +111,13 @@ describe.skipIf(!HELM)('end to end through the helm renderer', () => {
   it('reports both schema errors of a configuration file with their lines', async () => {
     const { code, report } = await lintJson(['fixtures/charts/bad-config']);
     expect(code).toBe(2);
-    const details = (report.errors[0] as unknown as { details: { message: string; location: { startLine: number } }[] })
-      .details;
+    const details = (
+      report.errors[0] as unknown as { details: { message: string; location: { startLine: number } }[] }
+    ).details;
     expect(details.map((d) => d.location.startLine).sort()).toEqual([3, 5]);
-    expect(details.map((d) => d.message).join('\n')).toMatch(/environments\.dev\.values[\s\S]*environments\.prod\.namespace/);
+    expect(details.map((d) => d.message).join('\n')).toMatch(
+      /environments\.dev\.values[\s\S]*environments\.prod\.namespace/,
+    );
   });
 
   it('maps pre-commit file arguments to their charts and lints each chart once', async () => {
@@ -128,17 +140,31 @@ describe.skipIf(!HELM)('end to end through the helm renderer', () => {
     );
     expect(r.stdout).toContain('> 7 |   level: {{ .Values.settings.level | quote }}');
     expect(r.stdout.trim().split('\n').pop()).toBe('1 chart, 1 environment, 1 error, 0 warnings, 0 notes');
-    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).not.toContain(String.fromCharCode(27));
   });
 
   it('--fail-on note turns any finding into exit 1, and a clean chart exits 0', async () => {
-    expect((await runCli(['fixtures/charts/two-b', '--renderer', 'helm', '--fail-on', 'note'], { env: helmEnv })).code).toBe(0);
+    expect(
+      (await runCli(['fixtures/charts/two-b', '--renderer', 'helm', '--fail-on', 'note'], { env: helmEnv }))
+        .code,
+    ).toBe(0);
   });
 
   it('chartlint template prints what helm template prints', async () => {
-    const r = await runCli(['template', 'shop', 'fixtures/charts/shop', '--renderer', 'helm', '-f', 'fixtures/charts/shop/values-prod.yaml'], {
-      env: helmEnv,
-    });
+    const r = await runCli(
+      [
+        'template',
+        'shop',
+        'fixtures/charts/shop',
+        '--renderer',
+        'helm',
+        '-f',
+        'fixtures/charts/shop/values-prod.yaml',
+      ],
+      {
+        env: helmEnv,
+      },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('# Source: shop/charts/metrics/templates/daemonset.yaml');
     expect(r.stdout).toContain('replicas: 3');
@@ -146,7 +172,9 @@ describe.skipIf(!HELM)('end to end through the helm renderer', () => {
   });
 
   it('chartlint template reports a failing render on stderr with exit 1', async () => {
-    const r = await runCli(['template', 'fixtures/charts/broken-template', '--renderer', 'helm'], { env: helmEnv });
+    const r = await runCli(['template', 'fixtures/charts/broken-template', '--renderer', 'helm'], {
+      env: helmEnv,
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^Error: /);

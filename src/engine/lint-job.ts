@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import type { Chart } from '../chart/types.js';
+import type { Environment } from '../config/environments.js';
+import type { Finding } from '../diagnostics/finding.js';
+import { parseManifests } from '../manifests/parse.js';
+import type { PolicySet } from '../policy/index.js';
+import type { RenderFlags, RenderRequest, Renderer } from '../render/types.js';
+import { makeFinding, renderErrorFinding, sentence } from './findings.js';
+import { policyFindings } from './policies.js';
+import { resolveTemplateSource } from './template-source.js';
+
+/** Kubernetes version Helm 4.1.4 assumes when none is given (its client library's). */
+export const HELM_DEFAULT_KUBE_VERSION = '1.35.0';
+
+const LINT_FLAGS: RenderFlags = {
+  // CRDs in crds/ are linted too (crd-ordering needs them), as documents of role `crd`.
+  includeCrds: true,
+  skipTests: false,
+  noHooks: false,
+  showOnly: [],
+  isUpgrade: false,
+  skipSchemaValidation: false,
+};
+
+/**
+ * Lints one chart × environment: render, parse the manifests, run the policies. Everything it needs is passed in, so
+ * that it can run anywhere (the main thread or a worker).
+ */
+export async function lintEnvironment(
+  chart: Chart,
+  env: Environment,
+  renderer: Renderer,
+  cwd: string,
+  policies: PolicySet | undefined,
+  combine: boolean,
+): Promise<Finding[]> {
+  const outcome = await renderer.render(renderRequest(chart, env, cwd));
+  if (!outcome.ok) return [renderErrorFinding(chart, env.name, outcome.failure)];
+  const { manifests, errors } = parseManifests(outcome.documents, env.name);
+  const kubeVersion = env.kubeVersion ?? HELM_DEFAULT_KUBE_VERSION;
+  const found: Finding[] = [];
+  if (policies && !policies.empty) {
+    found.push(
+      ...policyFindings(
+        policies,
+        chart,
+        { name: env.name, kubeVersion, releaseName: env.releaseName },
+        manifests,
+        combine,
+      ),
+    );
+  }
+  // Output that is not valid YAML cannot be checked: fail closed with a finding at the template.
+  return found.concat(
+    errors.map((err) => {
+      const source = resolveTemplateSource(chart, err.document.source);
+      return makeFinding({
+        ruleId: 'render-error',
+        messageId: 'invalid-yaml',
+        message: sentence(`Rendered output of ${err.document.source} is not valid YAML: ${err.message}`),
+        severity: 'error',
+        chart: chart.dir,
+        environment: env.name,
+        location: source.location,
+        discriminator: err.document.source,
+      });
+    }),
+  );
+}
+
+/** The render request of a chart × environment. Values files are relative to the chart directory. */
+export function renderRequest(chart: Chart, env: Environment, cwd: string): RenderRequest {
+  const chartAbs = resolve(cwd, chart.archivePath ?? chart.dir);
+  const chartDir = resolve(cwd, chart.dir);
+  return {
+    chartPath: chartAbs,
+    releaseName: env.releaseName,
+    namespace: env.namespace,
+    valuesFiles: env.valuesFiles.map((f) => resolve(chartDir, f)),
+    setJson: [...Object.entries(env.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`), ...env.setJson],
+    set: env.setFlags,
+    setString: env.setString,
+    setFile: env.setFile,
+    setLiteral: env.setLiteral,
+    ...(env.kubeVersion !== undefined ? { kubeVersion: env.kubeVersion } : {}),
+    apiVersions: env.apiVersions,
+    flags: { ...LINT_FLAGS, isUpgrade: env.isUpgrade },
+  };
+}
