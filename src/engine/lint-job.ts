@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { RuleSetting } from '../config/types.js';
 import type { Chart } from '../chart/types.js';
 import type { Environment } from '../config/environments.js';
 import type { Finding } from '../diagnostics/finding.js';
@@ -22,18 +24,44 @@ const LINT_FLAGS: RenderFlags = {
   skipSchemaValidation: false,
 };
 
+/** Everything one chart × environment needs. */
+export interface EnvironmentJob {
+  chart: Chart;
+  env: Environment;
+  renderer: Renderer;
+  /** Working directory: display paths are relative to it. */
+  cwd: string;
+  policies: PolicySet | undefined;
+  /** `--combine`: user policies see every manifest of the environment at once. */
+  combine: boolean;
+  /** `rules:` settings of the chart's configuration. */
+  ruleSettings: Record<string, RuleSetting>;
+}
+
+/** Reads repository files by display path (relative to `cwd`), once each: values files for locations. */
+function sourceReader(cwd: string): (displayPath: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (displayPath) => {
+    if (!cache.has(displayPath)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(resolve(cwd, displayPath), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      cache.set(displayPath, text);
+    }
+    return cache.get(displayPath);
+  };
+}
+
 /**
  * Lints one chart × environment: render, parse the manifests, run the policies. Everything it needs is passed in, so
  * that it can run anywhere (the main thread or a worker).
  */
-export async function lintEnvironment(
-  chart: Chart,
-  env: Environment,
-  renderer: Renderer,
-  cwd: string,
-  policies: PolicySet | undefined,
-  combine: boolean,
-): Promise<Finding[]> {
+export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
+  const { chart, env, renderer, cwd, policies, combine } = job;
+  const readText = sourceReader(cwd);
   const outcome = await renderer.render(renderRequest(chart, env, cwd));
   if (!outcome.ok) return [renderErrorFinding(chart, env.name, outcome.failure)];
   const { manifests, errors } = parseManifests(outcome.documents, env.name);
@@ -47,6 +75,7 @@ export async function lintEnvironment(
         { name: env.name, kubeVersion, releaseName: env.releaseName },
         manifests,
         combine,
+        readText,
       ),
     );
   }

@@ -91,7 +91,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     const policies = await policySetFor(options.policies, config, cwd, policyCache);
     for (const env of environments) {
       findings.push(
-        ...(await lintEnvironment(chart, env, options.renderer, cwd, policies, options.policies.combine)),
+        ...(await lintEnvironment({
+          chart,
+          env,
+          renderer: options.renderer,
+          cwd,
+          policies,
+          combine: options.policies.combine,
+          ruleSettings: config?.config.rules ?? {},
+        })),
       );
     }
   }

@@ -19,7 +19,12 @@ export interface ManifestLocations {
  * location is the values line that supplied the scalar, else the template line that wrote it; without one (helm
  * renderer) it is the template line found by matching the rendered key and value, marked approximate.
  */
-export function locateInManifest(root: Chart, manifest: RenderedManifest, path: JsonPath): ManifestLocations {
+export function locateInManifest(
+  root: Chart,
+  manifest: RenderedManifest,
+  path: JsonPath,
+  readText: (displayPath: string) => string | undefined = () => undefined,
+): ManifestLocations {
   const source = resolveTemplateSource(root, manifest.document.source);
   const range = manifest.rangeOf(path);
   const related: RelatedLocation[] = [];
@@ -30,9 +35,14 @@ export function locateInManifest(root: Chart, manifest: RenderedManifest, path: 
       spans.find((s) => s.start >= range.start);
     if (span) {
       const templateLoc = locationInText(source.displayPath, source.file.text, span.templateOffset);
-      if (span.origin?.isFile) {
+      const valuesText = span.origin?.isFile ? readText(span.origin.source) : undefined;
+      if (span.origin && valuesText !== undefined) {
         related.push({ ...templateLoc, label: 'template' });
-        return { location: originLocation(span.origin), related, approximate: false };
+        return {
+          location: rangeInText(span.origin.source, valuesText, span.origin.start, span.origin.end),
+          related,
+          approximate: false,
+        };
       }
       if (span.origin) related.push({ file: span.origin.source, label: 'values' });
       return { location: templateLoc, related, approximate: false };
@@ -60,10 +70,17 @@ export function locateInManifest(root: Chart, manifest: RenderedManifest, path: 
   };
 }
 
-function originLocation(origin: { source: string; start: number; end: number }): Location {
-  // Origins carry character offsets; the values file text is needed for lines. The renderer records them with
-  // line information resolved (see render/), so here offsets are mapped by the caller-provided file text.
-  return { file: origin.source };
+/** The location of `[start, end)` character offsets in a text. */
+export function rangeInText(file: string, text: string, start: number, end: number): Location {
+  const a = locationInText(file, text, start);
+  const b = locationInText(file, text, Math.max(start, end));
+  return {
+    file,
+    startLine: a.startLine,
+    startColumn: a.startColumn,
+    endLine: b.startLine,
+    endColumn: b.startColumn,
+  };
 }
 
 /** Line/column of a character offset in a text. */

@@ -15,6 +15,7 @@ export function policyFindings(
   environment: { name: string; kubeVersion: string; releaseName: string },
   manifests: readonly RenderedManifest[],
   combine: boolean,
+  readText: (displayPath: string) => string | undefined,
 ): Finding[] {
   const results = policies.evaluate(
     manifests.map((m) => ({ object: m.object, id: m.id, source: m.document.source })),
@@ -29,7 +30,7 @@ export function policyFindings(
     const manifest = r.manifestId === undefined ? undefined : manifests[r.manifestId];
     const path = r.path ?? ['metadata', 'name'];
     const located = manifest
-      ? locateInManifest(chart, manifest, path)
+      ? locateInManifest(chart, manifest, path, readText)
       : { location: { file: chart.chartYaml.path }, related: [], approximate: true };
     const inArchive =
       'insideArchive' in located && located.insideArchive ? ` (in ${located.insideArchive})` : '';
