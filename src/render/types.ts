@@ -27,6 +27,23 @@ export interface RenderRequest {
   kubeVersion?: string;
   apiVersions: string[];
   flags: RenderFlags;
+  /**
+   * Reproduce `helm template`'s own offline `.Capabilities` (helm 4.1.4's fixed API list and default Kubernetes
+   * version) instead of the API versions `kubeVersion` really serves. Default false.
+   */
+  helmCapabilities?: boolean;
+  /** Bounds of the embedded renderer (time, template nesting, output size); defaults are generous. */
+  limits?: RenderLimits;
+}
+
+/** Bounds of one render: a template that loops, recurses or writes without end stops with a located error. */
+export interface RenderLimits {
+  /** Wall-clock time for the whole render, in milliseconds. */
+  timeoutMs?: number;
+  /** Nesting of `{{ template }}` calls (Go allows 100000; `include` is bounded by Helm's 1000 per name). */
+  maxTemplateDepth?: number;
+  /** Rendered output of all templates together, in characters. */
+  maxOutputBytes?: number;
 }
 
 /** Where a range of rendered output came from (DESIGN.md §7). */
@@ -66,8 +83,7 @@ export interface RenderFailure {
 }
 
 export type RenderOutcome =
-  | { ok: true; documents: RenderedDocument[]; output: string }
-  | { ok: false; failure: RenderFailure };
+  { ok: true; documents: RenderedDocument[]; output: string } | { ok: false; failure: RenderFailure };
 
 /** A renderer: the embedded engine or the helm binary. */
 export interface Renderer {
