@@ -216,8 +216,8 @@ describe('encryptAES and decryptAES', () => {
       call('decryptAES', 'secretkey', call('encryptAES', 'secretkey', 'hello world')),
       call('encryptAES', 'k', ''),
       call('decryptAES', 'k', ''),
-      Buffer.from(call('encryptAES', 'k', 'x') as string, 'base64').length,
-      Buffer.from(call('encryptAES', 'k', 'x'.repeat(16)) as string, 'base64').length,
+      (call('encryptAES', 'k', 'x') as string).length,
+      (call('encryptAES', 'k', 'x'.repeat(16)) as string).length,
       call('decryptAES', 'k'.repeat(40), call('encryptAES', 'k'.repeat(40), 'long key')),
     ];
     expect(got.join('|')).toBe(output('aes-roundtrip'));
