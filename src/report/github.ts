@@ -56,13 +56,13 @@ function errorCommand(e: ChartlintError, prefix: string): string {
 function locationProperties(l: Location, prefix: string): Record<string, string | number> {
   const p: Record<string, string | number> = { file: prefix + l.file };
   if (l.startLine === undefined) return p;
-  p.line = l.startLine;
   const endLine = l.endLine ?? l.startLine;
-  if (endLine === l.startLine && l.startColumn !== undefined) {
-    p.col = l.startColumn;
-    if (l.endColumn !== undefined && l.endColumn - 1 > l.startColumn) p.endColumn = l.endColumn - 1;
-  }
-  if (endLine !== l.startLine) p.endLine = endLine;
+  const oneLine = endLine === l.startLine && l.startColumn !== undefined;
+  p.line = l.startLine;
+  if (oneLine) p.col = l.startColumn as number;
+  p.endLine = endLine;
+  if (oneLine && l.endColumn !== undefined && l.endColumn - 1 >= (l.startColumn as number))
+    p.endColumn = l.endColumn - 1;
   return p;
 }
 
@@ -74,11 +74,11 @@ function command(name: string, properties: Record<string, string | number>, mess
 }
 
 /** Escapes a workflow command's message: `%`, CR and LF (GitHub's toolkit does the same). */
-export function escapeData(s: string): string {
+function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Escapes a workflow command's property value: as {@link escapeData}, plus `:` and `,` which delimit properties. */
-export function escapeProperty(s: string): string {
+function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
