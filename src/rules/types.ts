@@ -1,7 +1,8 @@
-import type { Chart } from '../chart/types.js';
+import type { Chart, SourceFile } from '../chart/types.js';
 import type { Span } from '../diagnostics/location.js';
 import type { Severity } from '../diagnostics/severity.js';
 import type { JsonPath, RenderedManifest } from '../manifests/types.js';
+import type { ChartValues } from '../values/dependencies.js';
 
 /** The environment a rule runs in: its name and target Kubernetes version. */
 export interface RuleEnvironment {
@@ -10,6 +11,11 @@ export interface RuleEnvironment {
   kubeVersion: string;
   /** Values files of this environment, as display paths. */
   valuesFiles: string[];
+  /**
+   * The text of those values files, when the caller has read them. Rules that scan values files fall back to the
+   * chart's own files (values files inside the chart directory) when this is absent.
+   */
+  valuesSources?: SourceFile[];
 }
 
 /** What a rule reports; the engine turns it into a located {@link Finding}. */
@@ -36,6 +42,8 @@ export interface RuleContext<O> {
   /** Every manifest of this chart × environment (for `release` rules; manifest rules get one at a time too). */
   manifests: readonly RenderedManifest[];
   options: O;
+  /** The release's computed values (chart defaults coalesced with the environment's), when the renderer has them. */
+  values?: ChartValues;
   report(report: RuleReport): void;
 }
 
@@ -44,6 +52,8 @@ export interface Rule<O = unknown> {
   id: string;
   /** `chart`: once per chart and environment; `manifest`: once per manifest; `release`: once with all manifests. */
   scope: 'chart' | 'manifest' | 'release';
+  /** Message templates by message id; `{name}` placeholders are filled from the report's data. */
+  messages: Readonly<Record<string, string>>;
   /** JSON schema of the rule's options in `.chartlint.yaml`. */
   optionsSchema: Record<string, unknown>;
   defaultOptions: O;

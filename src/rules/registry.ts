@@ -1,0 +1,10 @@
+/** Every built-in rule, by id, in sorted order (DESIGN.md §5: one explicit map, no discovery magic). */
+import { rule as deprecatedApiVersion } from './deprecated-api-version.js';
+import { rule as floatingImageTag } from './floating-image-tag.js';
+import type { Rule } from './types.js';
+
+/** The registry. Keep the entries sorted by id; the meta test checks it against rules/catalog.yaml. */
+export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
+  [deprecatedApiVersion.id, deprecatedApiVersion as Rule],
+  [floatingImageTag.id, floatingImageTag as Rule],
+]);
