@@ -366,8 +366,9 @@ function timeMethod(t: GoTime, name: string): GoFuncSpec | undefined {
     case 'Sub':
       return other((o) => new GoDuration(clampDuration(t.unixNano() - o.unixNano())), 'time.Duration');
     case 'Add':
+      // time.Duration is an int64 kind; declaring int64 lets literals convert as Go's do (`$t.Add 3600000000000`).
       return {
-        params: ['time.Duration'],
+        params: ['int64'],
         result: 'time.Time',
         call: (_ctx, d) => t.addNanos(d instanceof GoDuration ? d.ns : BigInt(d as number)),
       };

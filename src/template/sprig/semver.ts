@@ -159,7 +159,8 @@ function valueMethod(v: SemverVersion, name: string): GoFuncSpec | undefined {
     case 'MarshalText':
       return nullary('[]uint8', () => new GoBytes(text()));
     case 'Value':
-      return nullary('driver.Value', () => v.stringer());
+      // driver.Value is an interface; templates see the string inside.
+      return nullary('interface {}', () => v.stringer());
     default:
       return undefined;
   }

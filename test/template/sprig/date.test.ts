@@ -204,6 +204,13 @@ describe('dateFuncs against helm goldens', () => {
     expect(cmp.map(show).join(' ')).toBe(output('time-compare-methods'));
     expect(call('date', '2006-01-02 Mon 15:04:05', toDate('x', 'y'))).toBe(output('zero-time-format'));
   });
+  it('time.Time.Add takes a nanosecond count', () => {
+    const t = toDate('2006-01-02', '2024-03-05');
+    const later = method(t, 'Add', 1500000000) as GoTime;
+    expect(
+      joined(method(t, 'Add', 3600000000000), method(t, 'Add', -1), method(later, 'Format', '15:04:05.000')),
+    ).toBe(output('time-add-duration-literal'));
+  });
 });
 
 describe('Go durations', () => {

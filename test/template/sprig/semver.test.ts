@@ -123,6 +123,9 @@ describe('semver against helm goldens', () => {
       m(v, 'SetMetadata', 'x').goType,
       show(method(v, 'Value')),
     ];
+    expect(`${typeof method(semver('1.2.3'), 'Value')}|${show(method(semver('v1.2.3'), 'Value'))}`).toBe(
+      output('version-value-method-type'),
+    );
     expect(got.join('|')).toBe(output('version-methods'));
     expect(() => method(semver('1.2.3'), 'SetPrerelease', '01')).toThrow(
       errorOf('version-set-prerelease-invalid'),
