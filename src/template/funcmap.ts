@@ -9,6 +9,7 @@ import { builtinFuncs } from './builtins.js';
 import { RENDER_FUNC_NAMES } from './helm-funcs.js';
 import { serializeFuncs } from './helm/serialize.js';
 import { conversionFuncs } from './sprig/conversion.js';
+import { cryptoFuncs } from './sprig/crypto.js';
 import { dateFuncs } from './sprig/date.js';
 import { defaultFuncs } from './sprig/defaults.js';
 import { dictFuncs } from './sprig/dicts.js';
@@ -43,6 +44,7 @@ function sprigFuncs(): Record<string, GoFuncSpec> {
     ...dateFuncs,
     ...semverFuncs,
     ...regexFuncs,
+    ...cryptoFuncs,
     ...randomFuncs,
     ...encodingFuncs,
     ...pathFuncs,

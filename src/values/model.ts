@@ -103,6 +103,15 @@ export abstract class GoObject {
   stringer(): string | undefined {
     return undefined;
   }
+  /**
+   * True when `String()` has a pointer receiver (Helm's `KubeVersion`). Only the template executor, printing an
+   * addressable value (`{{ .Capabilities.KubeVersion }}`), takes the value's address and so finds the method;
+   * `print`, `printf`, `default`, `toString` … receive a copy in an `interface {}`, whose method set lacks it, and
+   * print the struct ({@link GoObject.formatV}).
+   */
+  get stringerNeedsPointer(): boolean {
+    return false;
+  }
   /** `%v` form when there is no `String()` (struct dump such as `{v1.35.0 v1.35.0 1 35}`). */
   abstract formatV(): string;
   /** True when the value is a nil pointer (truthiness, `nil pointer evaluating *T.x`). */

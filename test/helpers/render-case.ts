@@ -187,6 +187,10 @@ class KubeVersion extends GoObject {
   override stringer(): string {
     return this.normalized;
   }
+  /** Helm declares `func (kv *KubeVersion) String()`: only `{{ .Capabilities.KubeVersion }}` reaches it. */
+  override get stringerNeedsPointer(): boolean {
+    return true;
+  }
   formatV(): string {
     // The struct dump includes the hidden normalised version field.
     return `{${this.version} ${this.normalized} ${this.major} ${this.minor}}`;
@@ -259,6 +263,10 @@ class Files extends GoObject {
     const m = new GoMap(new Map(), 'map[string]interface {}');
     for (const [k, v] of this.files) m.set(k, new GoBytes(v));
     return m;
+  }
+  /** The map's element type is `[]byte`: a missing key indexes to an empty one. */
+  mapElemZero(): GoValue {
+    return new GoBytes(new Uint8Array());
   }
   /** `.Files.name` is a map lookup: the file's bytes, or an empty `[]byte` (the map's zero element). */
   override field(name: string): GoValue {

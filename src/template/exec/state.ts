@@ -369,7 +369,7 @@ export class State {
 
   private printValue(node: ActionNode, val: ReflectValue): void {
     this.at(node);
-    const text = val.v === undefined ? '<no value>' : formatValue(val.v);
+    const text = val.v === undefined ? '<no value>' : printedText(val);
     let nested: OutputSpan[] | undefined;
     if (this.env.recordSpans && val.carried) nested = alignSpans(val.carried.text, val.carried.spans, text);
     this.out.writeAction(text, this.tree.parseName, node.pos, val.origin, nested);
@@ -523,7 +523,11 @@ export class State {
       const f = r.field(fieldName);
       if (f !== undefined) {
         if (hasArgs) this.errorf(`${fieldName} has arguments but cannot be invoked as function`);
-        return f === null ? { v: null, iface: true } : concrete(f);
+        if (f === null) return { v: null, iface: true };
+        // Fields of a struct behind a pointer are addressable, and so are fields of those.
+        return r.goType.startsWith('*') || receiver.addressable
+          ? { v: f, iface: false, addressable: true }
+          : concrete(f);
       }
       map = mapOf(r);
       zero = mapElemZeroOf(r);
@@ -797,4 +801,17 @@ function appearsIn(arg: ReflectValue, result: ReflectValue): boolean {
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof GoInt)
     return result.v.includes(formatValue(v));
   return false;
+}
+
+/**
+ * What `{{ x }}` prints: Go's `printValue` takes the address of an addressable value whose `String()` needs a
+ * pointer, so `{{ .Capabilities.KubeVersion }}` prints `v1.35.0` where `print` would dump the struct.
+ */
+function printedText(val: ReflectValue): string {
+  const v = val.v as GoValue;
+  if (val.addressable && v instanceof GoObject && v.stringerNeedsPointer && !v.isNilPointer()) {
+    const s = v.stringer();
+    if (s !== undefined) return s;
+  }
+  return formatValue(v);
 }

@@ -35,6 +35,11 @@ export interface ReflectValue {
   readonly origin?: ValueOrigin | undefined;
   /** Spans of a nested execution whose output this string is (or was derived from). */
   readonly carried?: CarriedText | undefined;
+  /**
+   * Go's `CanAddr`: a field reached through a pointer (or of an addressable struct), kept by variables and `with`.
+   * The executor prints such a value through a pointer-receiver `String()` ({@link GoObject.stringerNeedsPointer}).
+   */
+  readonly addressable?: boolean;
 }
 
 /** Go's zero `reflect.Value`. */

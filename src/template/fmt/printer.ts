@@ -425,7 +425,8 @@ class Printer {
       this.buf += '<nil>';
       return true;
     }
-    const s = o.stringer();
+    // A pointer-receiver String() is not in the method set of the copy fmt receives.
+    const s = o.stringerNeedsPointer ? undefined : o.stringer();
     if (s === undefined) return false;
     this.fmtString(s, verb);
     return true;

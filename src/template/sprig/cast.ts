@@ -202,7 +202,7 @@ export function toFloat64(v: GoValue | undefined): number {
 export function toGoString(v: GoValue | undefined): string {
   if (typeof v === 'string') return v;
   if (v instanceof GoBytes) return fromUtf8(v.bytes);
-  if (v instanceof GoObject) {
+  if (v instanceof GoObject && !v.stringerNeedsPointer) {
     const s = v.stringer();
     if (s !== undefined) return s;
   }
