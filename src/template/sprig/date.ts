@@ -19,7 +19,11 @@ import {
   timeError,
 } from './go-time.js';
 
-const nowTime = (ctx: CallContext): GoTime => GoTime.fromDate(ctx.now(), LOCAL);
+/**
+ * `time.Now()`: the render's clock, in Local. Go's reading also carries a monotonic clock reading, printed as
+ * ` m=+…`; the process uptime it measures has no hermetic value, so it is always zero here.
+ */
+const nowTime = (ctx: CallContext): GoTime => GoTime.fromDate(ctx.now(), LOCAL, 0n);
 
 /** Unix seconds in Local, as `time.Unix(n, 0)`. */
 const fromUnix = (seconds: bigint): GoTime => new GoTime(Number(seconds), 0, LOCAL);

@@ -207,22 +207,27 @@ export class GoNamedNumber extends GoObject {
   }
 }
 
-/** A Go `time.Time`: an instant (Unix seconds + nanoseconds) in a location. */
+/**
+ * A Go `time.Time`: an instant (Unix seconds + nanoseconds) in a location, with `time.Now`'s monotonic clock
+ * reading when it has one (Go prints it as ` m=+0.000000000`; `Add` keeps it, `In`/`UTC`/`Local`/`AddDate` drop it).
+ */
 export class GoTime extends GoObject {
   readonly goType = 'time.Time';
   constructor(
     readonly sec: number,
     readonly nsec: number,
     readonly loc: GoLocation,
+    /** Monotonic clock reading in nanoseconds, for times that came from `now`. */
+    readonly mono?: bigint,
   ) {
     super();
   }
 
   /** An instant from a JavaScript Date (millisecond precision). */
-  static fromDate(d: Date, loc: GoLocation = LOCAL): GoTime {
+  static fromDate(d: Date, loc: GoLocation = LOCAL, mono?: bigint): GoTime {
     const ms = d.getTime();
     const sec = Math.floor(ms / 1000);
-    return new GoTime(sec, (ms - sec * 1000) * 1e6, loc);
+    return new GoTime(sec, (ms - sec * 1000) * 1e6, loc, mono);
   }
 
   /** Go's zero `time.Time`: January 1, year 1, 00:00:00 UTC. */
@@ -244,7 +249,12 @@ export class GoTime extends GoObject {
       nsec += 1_000_000_000n;
       sec -= 1n;
     }
-    return new GoTime(Number(sec), Number(nsec), this.loc);
+    return new GoTime(
+      Number(sec),
+      Number(nsec),
+      this.loc,
+      this.mono === undefined ? undefined : this.mono + ns,
+    );
   }
 
   /** Nanoseconds since the Unix epoch. */
@@ -282,7 +292,11 @@ export class GoTime extends GoObject {
   }
 
   override stringer(): string {
-    return this.format('2006-01-02 15:04:05.999999999 -0700 MST');
+    const text = this.format('2006-01-02 15:04:05.999999999 -0700 MST');
+    if (this.mono === undefined) return text;
+    const sign = this.mono < 0n ? '-' : '+';
+    const m = this.mono < 0n ? -this.mono : this.mono;
+    return `${text} m=${sign}${m / 1_000_000_000n}.${(m % 1_000_000_000n).toString().padStart(9, '0')}`;
   }
   formatV(): string {
     return this.stringer();

@@ -162,7 +162,9 @@ describe('dateFuncs against helm goldens', () => {
     expect(joined(call('ago', now), now.goType, call('ago', 'x'), call('durationRound', now))).toBe(
       output('ago-and-now'),
     );
-    expect(show(now)).toBe('2024-01-01 00:00:00 +0000 UTC');
+    expect(show(now)).toBe('2024-01-01 00:00:00 +0000 UTC m=+0.000000000');
+    expect(show(call('dateModify', '1h', now))).toBe('2024-01-01 01:00:00 +0000 UTC m=+3600.000000000');
+    expect(show(method(now, 'UTC'))).toBe('2024-01-01 00:00:00 +0000 UTC');
   });
   it('unixEpoch', () => {
     expect(
