@@ -103,7 +103,9 @@ function renderedSpan(s: AssembledDocument['spans'][number]): RenderedSpan {
       templateOffset = site.nodeOffset;
     }
   }
-  const out: RenderedSpan = { start: s.start, end: s.end, template, templateOffset };
+  // Text that tpl copied is attributed to the tpl call, which is an action in the calling file.
+  const kind = template === s.parseName ? s.kind : 'action';
+  const out: RenderedSpan = { start: s.start, end: s.end, template, templateOffset, kind };
   if (s.origin) out.origin = s.origin;
   if (s.callStack && s.callStack.length > 0) {
     out.callStack = s.callStack.map((c) => ({ template: c.parseName, templateOffset: c.nodeOffset }));
