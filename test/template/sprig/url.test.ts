@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { createCallContext } from '../../../src/template/render-context.js';
 import { urlFuncs } from '../../../src/template/sprig/url.js';
 import { GoMap, goMap, type GoValue } from '../../../src/values/model.js';
@@ -7,6 +8,16 @@ import { GoMap, goMap, type GoValue } from '../../../src/values/model.js';
 const golden = JSON.parse(
   readFileSync(new URL('../../../fixtures/template/sprig/url.golden.json', import.meta.url), 'utf8'),
 ) as { cases: Record<string, { output?: string; error?: string }> };
+const cases = (
+  YAML.parse(
+    readFileSync(new URL('../../../fixtures/template/sprig/url.cases.yaml', import.meta.url), 'utf8'),
+  ) as { cases: { id: string; template: string }[] }
+).cases;
+/** The string literals of a case's template, in order. */
+const literals = (id: string): string[] =>
+  [...(cases.find((c) => c.id === id)?.template ?? '').matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(
+    (m) => JSON.parse(`"${m[1] as string}"`) as string,
+  );
 const ctx = createCallContext({ seed: 'url' });
 const call = (name: string, ...args: unknown[]): unknown => urlFuncs[name]?.call(ctx, ...args);
 const output = (id: string): string | undefined => golden.cases[id]?.output;
@@ -33,7 +44,15 @@ describe('urlFuncs against helm goldens', () => {
     expect(json(call('urlParse', 'ftp://anon@h/'))).toBe(output('urlParse-user-only'));
     expect(json(call('urlParse', 'a:b/c'))).toBe(output('urlParse-scheme-opaque-path'));
   });
+  it('urlParse agrees with net/url on a table of URLs', () => {
+    const urls = literals('urlParse-table');
+    expect(urls.length).toBeGreaterThan(15);
+    expect(urls.map((u) => json(call('urlParse', u)) + '\n').join('')).toBe(output('urlParse-table'));
+  });
   it('urlParse errors carry Go texts', () => {
+    for (const id of cases.map((c) => c.id).filter((i) => i.startsWith('urlParse-error-'))) {
+      expect(() => call('urlParse', literals(id)[0]), id).toThrow(errorOf(id));
+    }
     expect(() => call('urlParse', 'http://host:port/')).toThrow(errorOf('urlParse-bad-port'));
     expect(() => call('urlParse', 'http://h/%zz')).toThrow(errorOf('urlParse-bad-escape'));
     expect(() => call('urlParse', ':foo')).toThrow(errorOf('urlParse-colon-segment'));
