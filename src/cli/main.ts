@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runLint(args: LintArgs): Promise<number> {
-  const renderer = createRenderer(args.renderer ?? 'helm', process.env);
+  const renderer = createRenderer(args.renderer ?? 'embedded', process.env, process.cwd());
   const options: LintOptions = {
     paths: args.paths,
     cwd: process.cwd(),
@@ -93,7 +93,7 @@ async function runLint(args: LintArgs): Promise<number> {
 }
 
 async function template(args: TemplateArgs): Promise<number> {
-  const renderer = createRenderer(args.renderer ?? 'helm', process.env);
+  const renderer = createRenderer(args.renderer ?? 'embedded', process.env, process.cwd());
   const outcome = await runTemplate(args, renderer, process.cwd());
   if (outcome.ok) {
     process.stdout.write(outcome.output);

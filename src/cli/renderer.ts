@@ -2,9 +2,10 @@ import { ChartlintError } from '../diagnostics/errors.js';
 import { HelmBinaryRenderer } from '../render/helm-binary.js';
 import { findExecutable } from '../render/find-executable.js';
 import type { Renderer } from '../render/types.js';
+import { EmbeddedRenderer } from '../render/embedded/renderer.js';
 
 /** Builds the renderer the user asked for; the helm binary comes from `$HELM_BIN` or `PATH`. */
-export function createRenderer(kind: 'embedded' | 'helm', env: NodeJS.ProcessEnv): Renderer {
+export function createRenderer(kind: 'embedded' | 'helm', env: NodeJS.ProcessEnv, cwd: string): Renderer {
   if (kind === 'helm') {
     const helm = findExecutable('helm', env.PATH, env.HELM_BIN);
     if (!helm) {
@@ -17,5 +18,5 @@ export function createRenderer(kind: 'embedded' | 'helm', env: NodeJS.ProcessEnv
     }
     return new HelmBinaryRenderer(helm);
   }
-  throw new ChartlintError('usage', 'the embedded renderer is not available yet; use --renderer helm');
+  return new EmbeddedRenderer({ cwd });
 }

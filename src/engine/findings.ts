@@ -17,6 +17,11 @@ export function makeFinding(parts: {
   /** The environment's release name: replaced by a placeholder in the fingerprint, so that a resource named
    * `{{ .Release.Name }}-web` has the same identity in every environment. */
   releaseName?: string;
+  /**
+   * The resource's identity for the fingerprint when its rendered name is environment-dependent: the template that
+   * wrote it and its position among that template's documents (see {@link resourceKeyOf}).
+   */
+  resourceKey?: string;
   location: Location;
   related?: RelatedLocation[];
   resource?: Finding['resource'];
@@ -41,12 +46,16 @@ export function makeFinding(parts: {
       resource: parts.resource && {
         apiVersion: parts.resource.apiVersion,
         kind: parts.resource.kind,
-        // The namespace comes from the environment; the name usually embeds the release name.
-        name: withoutRelease(parts.resource.name, parts.releaseName),
+        // The namespace comes from the environment, and the name usually embeds the release name.
+        name: parts.resourceKey ?? withoutNames(parts.resource.name, parts.releaseName),
       },
       path: parts.path,
       file: parts.location.file,
-      discriminator: withoutRelease(parts.discriminator ?? parts.messageId ?? '', parts.releaseName),
+      discriminator: withoutNames(
+        parts.discriminator ?? parts.messageId ?? '',
+        parts.resource?.name,
+        parts.releaseName,
+      ),
     }),
     suppressed: false,
     ...(parts.properties ? { properties: parts.properties } : {}),
@@ -101,8 +110,27 @@ function templateLocation(
   };
 }
 
-function withoutRelease(text: string, releaseName: string | undefined): string {
-  return releaseName ? text.split(releaseName).join('<release>') : text;
+/** Replaces environment-dependent names in a text by placeholders, longest first. */
+function withoutNames(text: string, ...names: (string | undefined)[]): string {
+  let out = text;
+  for (const n of names.filter((x): x is string => !!x).sort((a, b) => b.length - a.length)) {
+    out = out.split(n).join('<name>');
+  }
+  return out;
+}
+
+/**
+ * A resource identity that does not depend on the environment: the template that wrote the document and the
+ * document's position among those of the same template.
+ */
+export function resourceKeyOf(
+  manifest: { id: number; document: { source: string } },
+  all: readonly { id: number; document: { source: string } }[],
+): string {
+  const index = all.filter(
+    (m) => m.document.source === manifest.document.source && m.id < manifest.id,
+  ).length;
+  return `${manifest.document.source}#${index}`;
 }
 
 /** Ends a message with a period, as every finding message does. */

@@ -1,6 +1,7 @@
 import type { Chart } from '../chart/types.js';
 import type { Location, RelatedLocation } from '../diagnostics/location.js';
 import type { JsonPath, RenderedManifest } from '../manifests/types.js';
+import type { RenderedSpan } from '../render/types.js';
 import { approximateTemplateLine } from './approximate-line.js';
 import { resolveTemplateSource } from './template-source.js';
 
@@ -12,6 +13,8 @@ export interface ManifestLocations {
   approximate: boolean;
   /** Path inside an archived subchart, for the message. */
   insideArchive?: string;
+  /** The command-line flag that supplied the value (`--set a=1`), when it did not come from a file. */
+  valueSource?: string;
 }
 
 /**
@@ -26,27 +29,14 @@ export function locateInManifest(
   readText: (displayPath: string) => string | undefined = () => undefined,
 ): ManifestLocations {
   const source = resolveTemplateSource(root, manifest.document.source);
-  const range = manifest.rangeOf(path);
+  const range = manifest.rangeOf(matchablePath(manifest.object, path));
   const related: RelatedLocation[] = [];
   const spans = manifest.document.spans;
-  if (spans && source.displayPath && source.file) {
+  if (spans) {
     const span =
       spans.find((s) => s.start <= range.start && range.start < s.end) ??
       spans.find((s) => s.start >= range.start);
-    if (span) {
-      const templateLoc = locationInText(source.displayPath, source.file.text, span.templateOffset);
-      const valuesText = span.origin?.isFile ? readText(span.origin.source) : undefined;
-      if (span.origin && valuesText !== undefined) {
-        related.push({ ...templateLoc, label: 'template' });
-        return {
-          location: rangeInText(span.origin.source, valuesText, span.origin.start, span.origin.end),
-          related,
-          approximate: false,
-        };
-      }
-      if (span.origin) related.push({ file: span.origin.source, label: 'values' });
-      return { location: templateLoc, related, approximate: false };
-    }
+    if (span) return fromSpan(root, span, range.start, readText);
   }
   if (source.displayPath && source.file) {
     const target = matchablePath(manifest.object, path);
@@ -67,6 +57,63 @@ export function locateInManifest(
     related,
     approximate: true,
     ...(source.insideArchive ? { insideArchive: source.insideArchive } : {}),
+  };
+}
+
+/**
+ * Locations from the source map: the values line when the scalar came from a values file of the repository, else the
+ * template line that wrote it (which may be a helper in another file); the template line and the include call sites
+ * become related locations.
+ */
+function fromSpan(
+  root: Chart,
+  span: RenderedSpan,
+  offset: number,
+  readText: (displayPath: string) => string | undefined,
+): ManifestLocations {
+  const writer = resolveTemplateSource(root, span.template);
+  const templateOffset =
+    span.kind === 'text' ? span.templateOffset + Math.max(0, offset - span.start) : span.templateOffset;
+  const templateLoc =
+    writer.displayPath && writer.file
+      ? locationInText(writer.displayPath, writer.file.text, templateOffset)
+      : writer.location;
+  const related: RelatedLocation[] = [];
+  const callSite = span.callStack?.[0];
+  if (callSite && callSite.template !== span.template) {
+    const caller = resolveTemplateSource(root, callSite.template);
+    if (caller.displayPath && caller.file) {
+      related.push({
+        ...locationInText(caller.displayPath, caller.file.text, callSite.templateOffset),
+        label: 'included from',
+      });
+    }
+  }
+  const insideArchive = writer.insideArchive ? { insideArchive: writer.insideArchive } : {};
+  const origin = span.origin;
+  const valuesText = origin?.isFile ? readText(origin.source) : undefined;
+  if (origin && valuesText !== undefined) {
+    return {
+      location: rangeInText(origin.source, valuesText, origin.start, origin.end),
+      related: [{ ...templateLoc, label: 'template' }, ...related],
+      approximate: false,
+      ...insideArchive,
+    };
+  }
+  return {
+    location: templateLoc,
+    related,
+    approximate: false,
+    ...(origin && !origin.isFile ? { valueSource: origin.source } : {}),
+    ...insideArchive,
+  };
+}
+
+/** What a finding records about how it was located: approximation (helm renderer) and a flag-supplied value. */
+export function locationProperties(located: ManifestLocations): Record<string, unknown> {
+  return {
+    ...(located.approximate ? { approximateLocation: true } : {}),
+    ...(located.valueSource ? { valueSource: located.valueSource } : {}),
   };
 }
 

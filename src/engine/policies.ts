@@ -2,8 +2,8 @@ import type { Chart } from '../chart/types.js';
 import type { Finding } from '../diagnostics/finding.js';
 import type { RenderedManifest } from '../manifests/types.js';
 import type { PolicySet } from '../policy/index.js';
-import { makeFinding, sentence } from './findings.js';
-import { locateInManifest } from './locate-manifest.js';
+import { makeFinding, resourceKeyOf, sentence } from './findings.js';
+import { locateInManifest, locationProperties } from './locate-manifest.js';
 
 /**
  * Evaluates the policy set over one environment's manifests and turns every result into a located finding with rule
@@ -43,17 +43,13 @@ export function policyFindings(
       releaseName: environment.releaseName,
       location: located.location,
       related: located.related,
-      ...(manifest ? { resource: manifest.resource, path: [...path] } : {}),
-      discriminator: r.message,
-      ...(r.details || located.approximate
-        ? {
-            properties: {
-              ...(r.details ? { details: r.details } : {}),
-              ...(located.approximate ? { approximateLocation: true } : {}),
-            },
-          }
+      ...(manifest
+        ? { resource: manifest.resource, resourceKey: resourceKeyOf(manifest, manifests), path: [...path] }
         : {}),
+      discriminator: r.message,
+      properties: { ...(r.details ? { details: r.details } : {}), ...locationProperties(located) },
     });
+    if (Object.keys(finding.properties ?? {}).length === 0) delete finding.properties;
     if (r.suppressed) {
       finding.suppressed = true;
       finding.suppression = { kind: 'annotation', justification: 'Rego exception rule' };

@@ -54,6 +54,11 @@ export interface RenderedSpan {
   /** Template file (template name, e.g. `mychart/templates/deploy.yaml`) and character offset of the node. */
   template: string;
   templateOffset: number;
+  /**
+   * `text`: copied from the template verbatim, so document offset `start + k` came from template offset
+   * `templateOffset + k`; `action`: written by the `{{ }}` action at `templateOffset`.
+   */
+  kind: 'text' | 'action';
   /** The values scalar printed here, when there was one. */
   origin?: ValueOrigin;
   /** include/tpl call sites, outermost first. */
