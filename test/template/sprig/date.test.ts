@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { createCallContext } from '../../../src/template/render-context.js';
 import { dateFuncs } from '../../../src/template/sprig/date.js';
 import {
@@ -14,6 +15,18 @@ import { GoInt, goInt, type GoFuncSpec, type GoObject } from '../../../src/value
 const golden = JSON.parse(
   readFileSync(new URL('../../../fixtures/template/sprig/date.golden.json', import.meta.url), 'utf8'),
 ) as { cases: Record<string, { output?: string; error?: string }> };
+const cases = (
+  YAML.parse(
+    readFileSync(new URL('../../../fixtures/template/sprig/date.cases.yaml', import.meta.url), 'utf8'),
+  ) as { cases: { id: string; template: string }[] }
+).cases;
+/** The `mustToDate LAYOUT VALUE` calls of a case's template. */
+const toDateCalls = (id: string): [string, string][] =>
+  [
+    ...(cases.find((c) => c.id === id)?.template ?? '').matchAll(
+      /mustToDate ("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*")/g,
+    ),
+  ].map((m) => [JSON.parse(m[1] as string) as string, JSON.parse(m[2] as string) as string]);
 const ctx = createCallContext({ seed: 'date' });
 const call = (name: string, ...args: unknown[]): unknown => dateFuncs[name]?.call(ctx, ...args);
 const output = (id: string): string | undefined => golden.cases[id]?.output;
@@ -66,6 +79,17 @@ describe('dateFuncs against helm goldens', () => {
         toDate('2006 002', '2024 065'),
       ),
     ).toBe(output('toDate-words'));
+  });
+  it('mustToDate agrees with time.Parse on a table of layouts', () => {
+    const calls = toDateCalls('mustToDate-table');
+    expect(calls.length).toBeGreaterThan(20);
+    expect(joined(...calls.map(([l, v]) => call('mustToDate', l, v)))).toBe(output('mustToDate-table'));
+    const errors = cases.map((c) => c.id).filter((id) => id.startsWith('mustToDate-error-'));
+    expect(errors.length).toBeGreaterThan(10);
+    for (const id of errors) {
+      const [[layout, value]] = toDateCalls(id) as [[string, string]];
+      expect(() => call('mustToDate', layout, value), id).toThrow(errorOf(id));
+    }
   });
   it('mustToDate fails with Go parse errors', () => {
     expect(() => call('mustToDate', '2006-01-02', '2024-13-01')).toThrow(errorOf('mustToDate-month-range'));
