@@ -2,9 +2,11 @@
 import { rule as deprecatedApiVersion } from './deprecated-api-version.js';
 import { rule as floatingImageTag } from './floating-image-tag.js';
 import type { Rule } from './types.js';
+import { rule as unpinnedDependency } from './unpinned-dependency.js';
 
 /** The registry. Keep the entries sorted by id; the meta test checks it against rules/catalog.yaml. */
 export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   [deprecatedApiVersion.id, deprecatedApiVersion as Rule],
   [floatingImageTag.id, floatingImageTag as Rule],
+  [unpinnedDependency.id, unpinnedDependency as Rule],
 ]);
