@@ -43,12 +43,24 @@ export function formatText(result: LintResult, options: TextOptions): string {
             : c.blue('note');
       const envs = f.environments.length ? `  [${f.environments.join(', ')}]` : '';
       const supp = f.suppressed ? c.dim(`  (suppressed: ${f.suppression?.kind ?? 'yes'})`) : '';
-      out.push(`  ${where(f.location)}  ${sev}  ${c.dim(f.ruleId)}  ${f.message}${c.dim(envs)}${supp}`);
+      const approx = f.properties?.approximateLocation
+        ? c.dim('  (line approximate: no source map with --renderer helm)')
+        : '';
+      out.push(
+        `  ${where(f.location)}  ${sev}  ${c.dim(f.ruleId)}  ${f.message}${c.dim(envs)}${supp}${approx}`,
+      );
       const frame = options.readSource
         ? codeFrame(f.location, options.readSource, options.contextLines ?? 1)
         : '';
       if (frame) out.push(c.dim(frame));
-      for (const r of f.related) out.push(c.dim(`      ${r.label}: ${where(r)}`));
+      for (const r of f.related) {
+        out.push(c.dim(`      ${r.label}: ${where(r)}`));
+        // The template line is the context a reader needs next to a values line.
+        if (r.label === 'template' && options.readSource) {
+          const context = codeFrame(r, options.readSource, 0);
+          if (context) out.push(c.dim(context));
+        }
+      }
     }
     out.push('');
   }
