@@ -176,6 +176,8 @@ class Parser {
     }
     if (k.last === '[') {
       const i = this.keyIndex();
+      // Go wraps io.EOF ("error parsing index: %w"), and the parse loop treats it as the end of input.
+      if (i === EOF) return EOF;
       let list = new GoList([]);
       if (data.has(k.text)) {
         const existing = data.get(k.text) ?? null;
@@ -292,9 +294,10 @@ class Parser {
     }
   }
 
-  private keyIndex(): number {
+  /** The index of `[n]`; EOF when the input ends before `]`. */
+  private keyIndex(): number | Eof {
     const v = runesUntil(this.sc, ']', this.reader === 'literal');
-    if (v.last === undefined) throw new StrvalsError('error parsing index: EOF', v.start);
+    if (v.last === undefined) return EOF;
     try {
       return atoi(v.text);
     } catch (e) {
@@ -353,6 +356,7 @@ class Parser {
     }
     if (k.last === '[') {
       const next = this.keyIndex();
+      if (next === EOF) return { list, eof: true };
       let current = new GoList([]);
       if (list.items.length > i) {
         const existing = list.items[i] ?? null;
