@@ -140,12 +140,17 @@ export class KubeVersion extends GoObject {
     return undefined;
   }
 
-  /**
-   * Helm's String() has a pointer receiver, so Go prints it where the field is addressable (`{{ .Capabilities.
-   * KubeVersion }}`), which is how charts print it; `printf "%v"` of a copy would show the struct (formatV).
-   */
+  /** Helm's String(): the normalised version. */
   override stringer(): string {
     return this.normalized;
+  }
+
+  /**
+   * String() has a pointer receiver: `{{ .Capabilities.KubeVersion }}` prints it, a copy passed to a function
+   * (`quote`, `printf "%v"`) prints the struct.
+   */
+  override get stringerNeedsPointer(): boolean {
+    return true;
   }
 
   formatV(): string {
