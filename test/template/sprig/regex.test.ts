@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { createCallContext } from '../../../src/template/render-context.js';
 import { regexFuncs } from '../../../src/template/sprig/regex.js';
 import { GoList } from '../../../src/values/model.js';
@@ -7,6 +8,11 @@ import { GoList } from '../../../src/values/model.js';
 const golden = JSON.parse(
   readFileSync(new URL('../../../fixtures/template/sprig/regex.golden.json', import.meta.url), 'utf8'),
 ) as { cases: Record<string, { output?: string; error?: string }> };
+const cases = (
+  YAML.parse(
+    readFileSync(new URL('../../../fixtures/template/sprig/regex.cases.yaml', import.meta.url), 'utf8'),
+  ) as { cases: { id: string; template: string }[] }
+).cases;
 const ctx = createCallContext({ seed: 'regex' });
 const call = (name: string, ...args: unknown[]): unknown => regexFuncs[name]?.call(ctx, ...args);
 const output = (id: string): string | undefined => golden.cases[id]?.output;
@@ -18,6 +24,21 @@ const show = (v: unknown): string => `[${(v as GoList).items.join(' ')}]`;
 const json = (v: unknown): string => JSON.stringify((v as GoList).items);
 
 describe('regexFuncs against helm goldens', () => {
+  /** toJson of a []string as Go writes it (HTML-escaped). */
+  const goJson = (v: unknown): string =>
+    json(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  it.each(cases.filter((c) => c.id.startsWith('table-')))('$id', ({ id, template }) => {
+    const m = /regexReplaceAll ("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*") ("(?:[^"\\]|\\.)*")/.exec(template);
+    const [p, s, r] = (m ?? []).slice(1).map((x) => JSON.parse(x) as string) as [string, string, string];
+    const got = [
+      call('regexReplaceAll', p, s, r),
+      goJson(call('regexFindAll', p, s, -1)),
+      goJson(call('regexSplit', p, s, -1)),
+      call('regexFind', p, s),
+      call('regexMatch', p, s),
+    ];
+    expect(got.join('«')).toBe(output(id));
+  });
   it('regexMatch, and false for an invalid pattern', () => {
     const got = [
       call('regexMatch', '^[a-z]+$', 'abc'),
