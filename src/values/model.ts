@@ -45,7 +45,16 @@ export class GoList {
   constructor(
     public items: GoValue[],
     readonly type: string = '[]interface {}',
+    /**
+     * A nil slice (`concat` of nothing, `fromJsonArray "null"`): it prints and ranges like an empty one, but
+     * encoding/json writes `null`, `%#v` writes `[]interface {}(nil)` and `deepEqual` tells it from `[]`.
+     */
+    readonly isNil = false,
   ) {}
+  /** The nil slice of a type. */
+  static nil(type = '[]interface {}'): GoList {
+    return new GoList([], type, true);
+  }
 }
 
 /** Go map types templates can see. `common.Values` is Helm's named map type for `.Values`. */
@@ -58,14 +67,25 @@ export class GoMap {
   constructor(
     public entries: Map<string, GoValue> = new Map(),
     readonly type: MapType = 'map[string]interface {}',
+    /**
+     * A nil map (`fromJson "null"`): reads see an empty map, encoding/json writes `null`, `%#v` writes
+     * `map[string]interface {}(nil)`, and {@link GoMap.set} panics as Go does.
+     */
+    readonly isNil = false,
   ) {}
+  /** The nil map of a type. */
+  static nil(type: MapType = 'map[string]interface {}'): GoMap {
+    return new GoMap(new Map(), type, true);
+  }
   get(key: string): GoValue | undefined {
     return this.entries.get(key);
   }
   has(key: string): boolean {
     return this.entries.has(key);
   }
+  /** Sets an entry; throws Go's `assignment to entry in nil map` panic (a {@link GoFuncError}) on a nil map. */
   set(key: string, value: GoValue, origin?: ValueOrigin): void {
+    if (this.isNil) throw new GoFuncError('assignment to entry in nil map');
     this.entries.set(key, value);
     if (origin) (this.origins ??= new Map()).set(key, origin);
     else this.origins?.delete(key);

@@ -167,6 +167,13 @@ const method = (params: string[], result: string, call: (...args: unknown[]) => 
   call: (_ctx, ...args) => call(...args),
 });
 
+/** A struct as encoding/json writes it: fields in declaration order, not sorted like map keys. */
+class StructJson extends GoMap {
+  override sortedKeys(): string[] {
+    return [...this.entries.keys()];
+  }
+}
+
 /** `common.KubeVersion`: `Version`, `Major`, `Minor`, `GitVersion()`, printed through `String()`. */
 class KubeVersion extends GoObject {
   readonly goType = 'common.KubeVersion';
@@ -182,7 +189,8 @@ class KubeVersion extends GoObject {
     return pick({ Version: this.version, Major: this.major, Minor: this.minor }, name);
   }
   override method(name: string): GoFuncSpec | undefined {
-    return name === 'GitVersion' ? method([], 'string', () => this.version) : undefined;
+    if (name === 'GitVersion') return method([], 'string', () => this.version);
+    return name === 'String' ? method([], 'string', () => this.normalized) : undefined;
   }
   override stringer(): string {
     return this.normalized;
@@ -194,6 +202,16 @@ class KubeVersion extends GoObject {
   formatV(): string {
     // The struct dump includes the hidden normalised version field.
     return `{${this.version} ${this.normalized} ${this.major} ${this.minor}}`;
+  }
+  /** encoding/json: the exported fields, in declaration order. */
+  toJsonValue(): GoValue {
+    return new StructJson(
+      new Map([
+        ['Version', this.version],
+        ['Major', this.major],
+        ['Minor', this.minor],
+      ]),
+    );
   }
 }
 

@@ -196,6 +196,9 @@ export function assignable(from: string, to: string): boolean {
 /** The JavaScript form a function receives for a value of (checked) Go type `param` (see GoFuncSpec). */
 export function toJsArg(v: GoValue, param: string): unknown {
   if (v instanceof GoInt && (isIntType(param) || isUintType(param))) return v.toNumber();
+  // A nil map or slice in a parameter of its own type arrives as `null`, the form functions check for.
+  if ((v instanceof GoMap || v instanceof GoList) && v.isNil && param !== 'interface {}' && param !== 'any')
+    return null;
   return v;
 }
 
@@ -210,13 +213,13 @@ export function fromJsResult(r: unknown, result: string): ReflectValue {
     return concrete(new GoInt(n, result as IntType));
   }
   if (value === null) {
-    // A nil map or slice of a concrete type still prints and ranges as an empty one.
+    // A function returning null for a concrete slice or map type returned Go's nil slice or map.
     if (result.startsWith('[]'))
       return concrete(
-        result === '[]uint8' || result === '[]byte' ? new GoBytes(new Uint8Array()) : new GoList([], result),
+        result === '[]uint8' || result === '[]byte' ? new GoBytes(new Uint8Array()) : GoList.nil(result),
       );
     if (MAP_FAMILY.has(result) || result.startsWith('map['))
-      return concrete(new GoMap(new Map(), result as GoMap['type']));
+      return concrete(GoMap.nil(result as GoMap['type']));
   }
   return concrete(value as GoValue);
 }

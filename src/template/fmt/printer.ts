@@ -484,12 +484,18 @@ class Printer {
     // A `[]byte` operand is printed by fmt's fast path, which names its type `[]byte`; nested ones go through
     // reflection, which says `[]uint8`.
     if (v instanceof GoBytes) return this.fmtBytes(v, verb, depth === 0 ? '[]byte' : '[]uint8', depth);
-    if (v instanceof GoList) return this.printList(v.items, v.type, verb, depth);
+    if (v instanceof GoList) return this.printList(v.items, v.type, verb, depth, v.isNil);
     if (v instanceof GoMap) return this.printMap(v, verb, depth);
     this.printObject(v, verb);
   }
 
-  private printList(items: readonly GoValue[], type: string, verb: string, depth: number): void {
+  private printList(
+    items: readonly GoValue[],
+    type: string,
+    verb: string,
+    depth: number,
+    isNil = false,
+  ): void {
     if ((verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') && type === '[]uint8') {
       const bytes = Uint8Array.from(items.map((i) => (i instanceof GoInt ? Number(i.value) : 0)));
       this.fmtBytes(new GoBytes(bytes), verb, type, depth);
@@ -497,6 +503,10 @@ class Printer {
     }
     const elem = elementType(type);
     if (this.sharpV) {
+      if (isNil) {
+        this.buf += type + '(nil)';
+        return;
+      }
       this.buf += type + '{';
       items.forEach((item, i) => {
         if (i > 0) this.buf += ', ';
@@ -515,6 +525,10 @@ class Printer {
 
   private printMap(m: GoMap, verb: string, depth: number): void {
     const elem = elementType(m.type);
+    if (this.sharpV && m.isNil) {
+      this.buf += m.type + '(nil)';
+      return;
+    }
     this.buf += this.sharpV ? m.type + '{' : 'map[';
     m.sortedKeys().forEach((k, i) => {
       if (i > 0) this.buf += this.sharpV ? ', ' : ' ';

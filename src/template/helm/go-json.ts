@@ -87,6 +87,8 @@ function encodeValue(v: GoValue, ancestors: Set<GoMap | GoList>): JsonNode {
   if (v instanceof GoInt) return { kind: 'number', text: v.value.toString() };
   if (v instanceof GoBytes) return { kind: 'string', value: base64(v.bytes) };
   if (v instanceof GoList || v instanceof GoMap) {
+    // encoding/json writes a nil slice or map as null.
+    if (v.isNil) return { kind: 'null' };
     if (ancestors.has(v))
       throw new JsonMarshalError(`json: unsupported value: encountered a cycle via ${v.type}`);
     ancestors.add(v);

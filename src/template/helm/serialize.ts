@@ -52,9 +52,10 @@ function encoder(encode: (v: GoValue) => string): GoFuncSpec {
 /** Helm's `fromJson`: Go decodes into a fresh map and adds the error text under `Error`. */
 function fromJson(text: string): GoMap {
   const { value, error } = decodeJson(text, 'map[string]interface {}', new GoMap());
-  // Unmarshalling `null` leaves a nil map, which templates cannot tell from an empty one.
-  const result = value instanceof GoMap ? value : new GoMap();
-  if (error !== undefined) result.set('Error', error);
+  // Unmarshalling `null` sets the map to nil (`toJson` prints `null`); an error leaves the fresh map.
+  if (error === undefined) return value instanceof GoMap ? value : GoMap.nil();
+  const result = value instanceof GoMap && !value.isNil ? value : new GoMap();
+  result.set('Error', error);
   return result;
 }
 
@@ -62,7 +63,8 @@ function fromJson(text: string): GoMap {
 function fromJsonArray(text: string): GoList {
   const { value, error } = decodeJson(text, '[]interface {}', new GoList([]));
   if (error !== undefined) return new GoList([error]);
-  return value instanceof GoList ? value : new GoList([]);
+  // Unmarshalling `null` sets the slice to nil.
+  return value instanceof GoList ? value : GoList.nil();
 }
 
 /** Sprig's `mustFromJson`: any JSON value; a decoding error fails the render. */

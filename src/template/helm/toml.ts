@@ -35,7 +35,8 @@ const NO_KEY = 'toml: top-level values must be Go maps or structs';
 
 /** BurntSushi's `tomlTypeOfGo`; `undefined` for nil (such keys are skipped). */
 function tomlType(v: GoValue): TomlType | undefined {
-  if (v === null) return undefined;
+  // BurntSushi's `isNil` covers nil maps and slices too.
+  if (v === null || ((v instanceof GoMap || v instanceof GoList) && v.isNil)) return undefined;
   switch (typeof v) {
     case 'string':
       return 'string';
@@ -174,7 +175,7 @@ class TomlEncoder {
     const writeKeys = (keys: string[], trailingComma: boolean): void => {
       keys.forEach((k, i) => {
         const v = map.get(k) ?? null;
-        if (v === null) return;
+        if (tomlType(v) === undefined) return;
         if (inline) {
           this.keyValue([k], v, true);
           if (trailingComma || i !== keys.length - 1) this.write(', ');

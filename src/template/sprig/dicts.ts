@@ -115,8 +115,9 @@ export const dictFuncs: Readonly<Record<string, GoFuncSpec>> = {
     params: [MAP, 'string'],
     result: MAP,
     call: (_ctx, m, key) => {
-      const d = asMap(m) ?? new GoMap();
-      d.delete(key as string);
+      // Deleting from a nil map does nothing; the nil map is returned.
+      const d = asMap(m);
+      d?.delete(key as string);
       return d;
     },
   },

@@ -76,18 +76,23 @@ const last: GoFuncSpec = {
   call: (_ctx, list) => itemsOrFail(list, (k) => `Cannot find last on type ${k}`).at(-1)?.value ?? null,
 };
 
-// `rest`/`initial` of an empty list return a nil `[]interface {}`; without a nil-slice value in the model it is an
-// empty list (prints `[]` as Helm does; only `toJson` would tell `null` from `[]`).
+// `rest`/`initial` of an empty list return a nil `[]interface {}` (`toJson` prints `null`).
 const rest: GoFuncSpec = {
   params: anyList,
   result: '[]interface {}',
-  call: (_ctx, list) => listOf(itemsOrFail(list, (k) => `Cannot find rest on type ${k}`).slice(1)),
+  call: (_ctx, list) => {
+    const items = itemsOrFail(list, (k) => `Cannot find rest on type ${k}`);
+    return items.length === 0 ? GoList.nil() : listOf(items.slice(1));
+  },
 };
 
 const initial: GoFuncSpec = {
   params: anyList,
   result: '[]interface {}',
-  call: (_ctx, list) => listOf(itemsOrFail(list, (k) => `Cannot find initial on type ${k}`).slice(0, -1)),
+  call: (_ctx, list) => {
+    const items = itemsOrFail(list, (k) => `Cannot find initial on type ${k}`);
+    return items.length === 0 ? GoList.nil() : listOf(items.slice(0, -1));
+  },
 };
 
 const push: GoFuncSpec = {
@@ -207,7 +212,8 @@ const concat: GoFuncSpec = {
       if (items === undefined) throw new GoFuncError(`Cannot concat type ${goKindOf(l as GoValue)} as list`);
       out.push(...items);
     }
-    return listOf(out);
+    // Sprig appends to a nil slice, which stays nil when there was nothing to append.
+    return out.length === 0 ? GoList.nil() : listOf(out);
   },
 };
 

@@ -33,13 +33,13 @@ export function mergeInto(dst: GoMap, src: GoMap, overwrite: boolean): void {
 /** A deep copy of maps and slices (types, origins and nils kept); other values are immutable and shared. */
 export function deepCopy(v: GoValue): GoValue {
   if (v instanceof GoMap) {
-    const out = new GoMap(new Map(), v.type);
+    const out = new GoMap(new Map(), v.type, v.isNil);
     for (const [k, x] of v.entries) out.entries.set(k, deepCopy(x));
     if (v.origins) out.origins = new Map(v.origins);
     return out;
   }
   if (v instanceof GoList) {
-    const out = new GoList(v.items.map(deepCopy), v.type);
+    const out = new GoList(v.items.map(deepCopy), v.type, v.isNil);
     if (v.origins) out.origins = [...v.origins];
     return out;
   }

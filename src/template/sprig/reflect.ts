@@ -50,6 +50,13 @@ export function deepEqual(a: GoValue | undefined, b: GoValue | undefined): boole
   if (goTypeOf(a) !== goTypeOf(b)) return false;
   if (a instanceof GoInt && b instanceof GoInt) return a.value === b.value;
   if (a instanceof GoBytes && b instanceof GoBytes) return Buffer.compare(a.bytes, b.bytes) === 0;
+  // reflect.DeepEqual tells a nil slice or map from an empty one.
+  if (
+    (a instanceof GoList || a instanceof GoMap) &&
+    (b instanceof GoList || b instanceof GoMap) &&
+    a.isNil !== b.isNil
+  )
+    return false;
   if (a instanceof GoList && b instanceof GoList) {
     return a.items.length === b.items.length && a.items.every((x, i) => deepEqual(x, b.items[i]));
   }
