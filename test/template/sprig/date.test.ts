@@ -240,6 +240,20 @@ describe('dateFuncs against helm goldens', () => {
 });
 
 describe('Go durations', () => {
+  const modifyArgs = (id: string): string[] =>
+    [...(cases.find((c) => c.id === id)?.template ?? '').matchAll(/mustDateModify ("(?:[^"\\]|\\.)*")/g)].map(
+      (m) => JSON.parse(m[1] as string) as string,
+    );
+  it('parse and print as time.ParseDuration and Duration.String on a table from helm', () => {
+    const table = modifyArgs('duration-parse-table');
+    expect(table.length).toBeGreaterThan(20);
+    expect(table.map((d) => formatDuration(parseDuration(d) as bigint)).join('|')).toBe(
+      output('duration-parse-table'),
+    );
+    for (const id of cases.map((c) => c.id).filter((i) => i.startsWith('duration-parse-error-'))) {
+      expect((parseDuration(modifyArgs(id)[0] as string) as Error).message, id).toBe(errorOf(id));
+    }
+  });
   it('parses and prints like time.ParseDuration and Duration.String', () => {
     const cases: [string, string][] = [
       ['300ms', '300ms'],
