@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { loadChart } from '../chart/load.js';
 import type { Chart } from '../chart/types.js';
@@ -6,11 +7,18 @@ import type { Finding } from '../diagnostics/finding.js';
 import type { Renderer } from '../render/types.js';
 import { mergeFindings } from './findings.js';
 import { lintEnvironment } from './lint-job.js';
+import { LintPool } from './pool.js';
 import type { ChartResult, LintResult } from './types.js';
 import { discoverCharts } from '../chart/discover.js';
 import { loadConfigForChart, type LoadedConfig } from '../config/load.js';
 import { buildEnvironments, type Environment, type EnvironmentOverrides } from '../config/environments.js';
 import { loadPolicySet, type PolicySet, type PolicySetOptions } from '../policy/index.js';
+
+/**
+ * Which renderer to use, as plain data: worker threads cannot receive a Renderer object, so each builds its own from
+ * this description.
+ */
+export type RendererSpec = { kind: 'embedded' } | { kind: 'helm'; helmPath: string };
 
 /** What `lint()` needs; the CLI builds it from its arguments. */
 export interface LintOptions {
@@ -23,9 +31,27 @@ export interface LintOptions {
   ciValues: boolean;
   /** Helm-style flags that make or override an ad-hoc environment. */
   overrides: EnvironmentOverrides;
-  renderer: Renderer;
+  /**
+   * The renderer. A {@link RendererSpec} lets the run use worker threads; a Renderer object (e.g. a custom one from
+   * a library user) cannot cross threads, so the run then stays in-process.
+   */
+  renderer: Renderer | RendererSpec;
   /** Rego policies: command-line settings, merged with each chart's `policies:` configuration. */
   policies: PolicyOptions;
+  /** `--jobs`: worker threads for the charts (default: the cores available). 1 lints in-process. */
+  jobs?: number;
+  /** Told when a chart starts and when one is done, for a progress line. */
+  onProgress?: (progress: LintProgress) => void;
+}
+
+/** How far a lint run is. */
+export interface LintProgress {
+  /** Charts finished (linted, or stopped by an error). */
+  done: number;
+  /** Charts discovered. */
+  total: number;
+  /** Display path of the chart most recently started, while some are still running. */
+  current?: string;
 }
 
 /** Policy settings from the command line. */
@@ -48,110 +74,246 @@ export interface PolicyOptions {
   env: Record<string, string | undefined>;
 }
 
+/** The settings every job of a run shares (plain data: a worker receives them once, at start). */
+export interface LintRunSettings {
+  /** Absolute working directory. */
+  cwd: string;
+  renderer: RendererSpec;
+  policies: PolicyOptions;
+}
+
+/** One chart × environment as plain data: everything a worker needs to lint it besides the run's settings. */
+export interface LintJob {
+  /** The chart as discovery found it (relative to `cwd` or absolute). */
+  chartPath: string;
+  /** The chart's configuration (its `policies:` and `rules:` apply to this job). */
+  config: LoadedConfig | undefined;
+  environment: Environment;
+}
+
+/**
+ * Lints jobs, keeping what is expensive to build for the whole run: each chart is loaded once, the renderer is built
+ * once (the embedded one parses a chart's templates once and reuses them for every environment), and each distinct
+ * policy setting is compiled once. The main thread uses one for in-process runs, every worker thread one of its own.
+ */
+export class LintJobRunner {
+  private readonly charts = new Map<string, Promise<Chart>>();
+  private readonly policySets = new Map<string, Promise<PolicySet>>();
+  private renderer: Promise<Renderer> | undefined;
+
+  /** `renderer` overrides `settings.renderer` with an object built by the caller (in-process runs only). */
+  constructor(
+    private readonly settings: LintRunSettings,
+    renderer?: Renderer,
+  ) {
+    if (renderer) this.renderer = Promise.resolve(renderer);
+  }
+
+  /** Lints one job; `chart` is the already loaded chart when the caller has it. */
+  async run(job: LintJob, chart?: Chart): Promise<Finding[]> {
+    const { cwd } = this.settings;
+    const loaded = chart ?? (await this.chart(job.chartPath));
+    const policies = await this.policySet(job.config);
+    this.renderer ??= createRenderer(this.settings.renderer, cwd);
+    return lintEnvironment({
+      chart: loaded,
+      env: job.environment,
+      renderer: await this.renderer,
+      cwd,
+      policies,
+      combine: this.settings.policies.combine,
+      ruleSettings: job.config?.config.rules ?? {},
+    });
+  }
+
+  private chart(chartPath: string): Promise<Chart> {
+    let chart = this.charts.get(chartPath);
+    if (!chart) {
+      chart = loadChart(chartPath, { cwd: this.settings.cwd });
+      this.charts.set(chartPath, chart);
+    }
+    return chart;
+  }
+
+  /**
+   * The policy set of a chart: the command line's settings plus its configuration's `policies:` (paths relative to
+   * the configuration file). Loaded once per distinct setting: the WebAssembly is compiled once per run (per thread).
+   */
+  private policySet(loaded: LoadedConfig | undefined): Promise<PolicySet> {
+    const { cwd, policies: cli } = this.settings;
+    const conf = loaded?.config.policies;
+    const base = loaded?.dir ?? cwd;
+    const paths = [
+      ...cli.paths.map((p) => resolve(cwd, p)),
+      ...(conf?.paths ?? []).map((p) => resolve(base, p)),
+    ];
+    const namespaces: string[] | 'all' =
+      cli.namespaces === 'all'
+        ? 'all'
+        : cli.namespaces.length
+          ? cli.namespaces
+          : (conf?.namespaces ?? ['main']);
+    const settings: PolicySetOptions = {
+      builtin: cli.builtin && (conf?.builtin ?? true),
+      disabledBuiltin: [...cli.disabled, ...(conf?.disable ?? [])],
+      paths,
+      namespaces,
+      dataFiles: cli.dataFiles.map((p) => resolve(cwd, p)),
+      cacheDir: cli.cacheDir,
+      env: cli.env,
+    };
+    const key = JSON.stringify({ ...settings, env: undefined });
+    let set = this.policySets.get(key);
+    if (!set) {
+      set = loadPolicySet(settings);
+      this.policySets.set(key, set);
+    }
+    return set;
+  }
+}
+
+/**
+ * Builds the renderer a spec describes. The embedded renderer's module (the whole template engine) is imported only
+ * when it is used, so that `--renderer helm` runs never load it.
+ */
+async function createRenderer(spec: RendererSpec, cwd: string): Promise<Renderer> {
+  if (spec.kind === 'helm') {
+    const { HelmBinaryRenderer } = await import('../render/helm-binary.js');
+    return new HelmBinaryRenderer(spec.helmPath);
+  }
+  const { EmbeddedRenderer } = await import('../render/embedded/renderer.js');
+  return new EmbeddedRenderer({ cwd });
+}
+
+/** A chart ready to lint: loaded, configured, its environments known. */
+interface PlannedChart {
+  chart: Chart;
+  jobs: LintJob[];
+}
+
 /**
  * Lints every chart below the paths: discover → configuration → environments → render → checks → merge. A chart that
  * cannot be loaded (or whose configuration is invalid) becomes an entry in `errors`; the others are still linted.
+ *
+ * With several charts and more than one job, charts are spread over a pool of worker threads while the main thread
+ * goes on loading the next ones; each chart's environments stay on one worker (so its templates are parsed once),
+ * unless there are fewer charts than workers. The result is the same as an in-process run's, in the same order.
  */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = resolve(options.cwd);
   const discovered = await discoverCharts(options.paths, { cwd });
   const errors: ChartlintError[] = [...discovered.errors];
   const charts: ChartResult[] = [];
-  const findings: Finding[] = [];
-  const policyCache = new Map<string, Promise<PolicySet>>();
-  for (const chartPath of discovered.charts) {
-    let chart: Chart;
-    try {
-      chart = await loadChart(chartPath, { cwd });
-    } catch (e) {
-      errors.push(asChartlintError(e, chartPath));
-      continue;
-    }
-    let config: LoadedConfig | undefined;
-    let environments: Environment[];
-    try {
-      config = await loadConfigForChart(resolve(cwd, chartPath), {
-        cwd,
-        ...(options.configPath !== undefined ? { explicitPath: options.configPath } : {}),
-      });
-      environments = buildEnvironments(config, options.overrides, chart, {
-        envNames: options.envNames,
-        ciValues: options.ciValues,
-        cwd,
-      });
-    } catch (e) {
-      errors.push(asChartlintError(e, chartPath));
-      continue;
-    }
-    charts.push({
-      chart: chart.dir,
-      name: chart.metadata.name,
-      environments: environments.map((e) => e.name),
-    });
-    const policies = await policySetFor(options.policies, config, cwd, policyCache);
-    for (const env of environments) {
-      findings.push(
-        ...(await lintEnvironment({
-          chart,
-          env,
-          renderer: options.renderer,
-          cwd,
-          policies,
-          combine: options.policies.combine,
-          ruleSettings: config?.config.rules ?? {},
-        })),
-      );
-    }
-  }
-  return {
-    charts,
-    findings: mergeFindings(
-      findings,
-      charts.map((c) => c.chart),
-    ),
-    errors,
-    renderer: options.renderer.name,
+  const total = discovered.charts.length;
+  const spec = 'render' in options.renderer ? undefined : options.renderer;
+  const rendererObject = 'render' in options.renderer ? options.renderer : undefined;
+  const settings: LintRunSettings = {
+    cwd,
+    renderer: spec ?? { kind: 'embedded' },
+    policies: options.policies,
   };
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const pool =
+    spec && jobs > 1 && total > 1 && LintPool.available() ? new LintPool(jobs, settings) : undefined;
+  const runner = pool ? undefined : new LintJobRunner(settings, rendererObject);
+  // Charts finish out of order on the pool; their findings are kept by chart so the result keeps discovery order.
+  const results: Promise<Settled<Finding[]>>[] = [];
+  let done = 0;
+  const progress = (current?: string): void =>
+    options.onProgress?.({ done, total, ...(current !== undefined ? { current } : {}) });
+  try {
+    for (const chartPath of discovered.charts) {
+      const planned = await planChart(chartPath, options, cwd, errors);
+      if (!planned) {
+        done++;
+        continue;
+      }
+      charts.push({
+        chart: planned.chart.dir,
+        name: planned.chart.metadata.name,
+        environments: planned.jobs.map((j) => j.environment.name),
+      });
+      if (runner) {
+        progress(planned.chart.dir);
+        const found: Finding[] = [];
+        for (const job of planned.jobs) found.push(...(await runner.run(job, planned.chart)));
+        results.push(Promise.resolve({ ok: true, value: found }));
+        done++;
+      } else if (pool) {
+        // Fewer charts than workers: environments go to workers one by one, so that every worker has work.
+        const units = total < jobs ? planned.jobs.map((j) => [j]) : [planned.jobs];
+        const chartDone = Promise.all(
+          units.map((unit) => pool.submit(unit, () => progress(planned.chart.dir))),
+        ).then((parts) => parts.flat(2));
+        results.push(
+          settle(chartDone).then((s) => {
+            done++;
+            progress();
+            return s;
+          }),
+        );
+      }
+    }
+    const findings: Finding[] = [];
+    // The first failure in chart order is the one an in-process run would have stopped at.
+    for (const r of await Promise.all(results)) {
+      if (!r.ok) throw r.error;
+      findings.push(...r.value);
+    }
+    progress();
+    return {
+      charts,
+      findings: mergeFindings(
+        findings,
+        charts.map((c) => c.chart),
+      ),
+      errors,
+      renderer: spec?.kind ?? rendererObject?.name ?? 'embedded',
+    };
+  } finally {
+    await pool?.close();
+  }
 }
 
-/**
- * The policy set of a chart: the command line's settings plus its configuration's `policies:` (paths relative to the
- * configuration file). Loaded once per distinct setting: the WebAssembly is compiled once per run.
- */
-function policySetFor(
-  cli: PolicyOptions,
-  loaded: LoadedConfig | undefined,
+/** Loads a chart and its configuration and builds its environments; a problem goes to `errors`. */
+async function planChart(
+  chartPath: string,
+  options: LintOptions,
   cwd: string,
-  cache: Map<string, Promise<PolicySet>>,
-): Promise<PolicySet> {
-  const conf = loaded?.config.policies;
-  const base = loaded?.dir ?? cwd;
-  const paths = [
-    ...cli.paths.map((p) => resolve(cwd, p)),
-    ...(conf?.paths ?? []).map((p) => resolve(base, p)),
-  ];
-  const namespaces: string[] | 'all' =
-    cli.namespaces === 'all'
-      ? 'all'
-      : cli.namespaces.length
-        ? cli.namespaces
-        : (conf?.namespaces ?? ['main']);
-  const settings: PolicySetOptions = {
-    builtin: cli.builtin && (conf?.builtin ?? true),
-    disabledBuiltin: [...cli.disabled, ...(conf?.disable ?? [])],
-    paths,
-    namespaces,
-    dataFiles: cli.dataFiles.map((p) => resolve(cwd, p)),
-    cacheDir: cli.cacheDir,
-    env: cli.env,
-  };
-  const key = JSON.stringify({ ...settings, env: undefined });
-  let set = cache.get(key);
-  if (!set) {
-    set = loadPolicySet(settings);
-    cache.set(key, set);
+  errors: ChartlintError[],
+): Promise<PlannedChart | undefined> {
+  let chart: Chart;
+  try {
+    chart = await loadChart(chartPath, { cwd });
+  } catch (e) {
+    errors.push(asChartlintError(e, chartPath));
+    return undefined;
   }
-  return set;
+  try {
+    const config = await loadConfigForChart(resolve(cwd, chartPath), {
+      cwd,
+      ...(options.configPath !== undefined ? { explicitPath: options.configPath } : {}),
+    });
+    const environments = buildEnvironments(config, options.overrides, chart, {
+      envNames: options.envNames,
+      ciValues: options.ciValues,
+      cwd,
+    });
+    return { chart, jobs: environments.map((environment) => ({ chartPath, config, environment })) };
+  } catch (e) {
+    errors.push(asChartlintError(e, chartPath));
+    return undefined;
+  }
+}
+
+/** A promise's outcome as a value, so that a failure can wait for its turn in chart order. */
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
 }
 
 function asChartlintError(e: unknown, chartPath: string): ChartlintError {

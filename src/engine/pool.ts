@@ -1,0 +1,153 @@
+/**
+ * The worker pool of a lint run: units of jobs (usually all environments of one chart) go to worker threads, at most
+ * one unit per worker at a time, in the order they were submitted. Workers start only when there is work for them
+ * and all others are busy, so a run with little work does not pay for threads it cannot use.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ChartlintError, ERROR_CODES, type ErrorCode } from '../diagnostics/errors.js';
+import type { Finding } from '../diagnostics/finding.js';
+import type { Location } from '../diagnostics/location.js';
+import type { LintJob, LintRunSettings } from './lint.js';
+
+/** The worker entry, next to this module (in `dist/` once built). */
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/** A unit sent to a worker. */
+export interface UnitRequest {
+  id: number;
+  jobs: LintJob[];
+}
+
+/** A worker's answer: the findings of each job of the unit, in order, or why it failed. */
+export type UnitResponse =
+  { id: number; ok: true; findings: Finding[][] } | { id: number; ok: false; error: SerializedError };
+
+/** An error as it crosses threads: ChartlintError keeps its code and locations, anything else its message. */
+export interface SerializedError {
+  message: string;
+  chartlint?: {
+    code: ErrorCode;
+    location?: Location;
+    details: { message: string; location?: Location }[];
+  };
+}
+
+/** Flattens an error for `postMessage` (class instances lose their prototype when cloned). */
+export function serializeError(e: unknown): SerializedError {
+  if (e instanceof ChartlintError) {
+    return {
+      message: e.message,
+      chartlint: {
+        code: e.code,
+        ...(e.location ? { location: e.location } : {}),
+        details: [...e.details],
+      },
+    };
+  }
+  return { message: e instanceof Error ? e.message : String(e) };
+}
+
+/** Rebuilds an error serialised by {@link serializeError}, so that callers see what an in-process run throws. */
+export function deserializeError(s: SerializedError): Error {
+  const c = s.chartlint;
+  if (c && (ERROR_CODES as readonly string[]).includes(c.code)) {
+    return new ChartlintError(c.code, s.message, {
+      ...(c.location ? { location: c.location } : {}),
+      details: c.details,
+    });
+  }
+  return new Error(s.message);
+}
+
+interface QueuedUnit {
+  request: UnitRequest;
+  onStart: (() => void) | undefined;
+  resolve: (findings: Finding[][]) => void;
+  reject: (error: Error) => void;
+}
+
+interface PoolWorker {
+  thread: Worker;
+  busy: QueuedUnit | undefined;
+}
+
+/** Worker threads that lint units of jobs; see the module comment. */
+export class LintPool {
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: QueuedUnit[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  /**
+   * True when the worker entry exists: it is compiled JavaScript, so a pool is available when running from `dist/`
+   * but not when the TypeScript sources run directly (tests); lint() then stays in-process.
+   */
+  static available(): boolean {
+    return existsSync(fileURLToPath(WORKER_URL));
+  }
+
+  /** `size` is the most worker threads it starts; each receives `settings` once. */
+  constructor(
+    private readonly size: number,
+    private readonly settings: LintRunSettings,
+  ) {}
+
+  /** Queues a unit; resolves with each job's findings in order. `onStart` is called when a worker takes it. */
+  submit(jobs: LintJob[], onStart?: () => void): Promise<Finding[][]> {
+    if (this.closed) return Promise.reject(new ChartlintError('internal', 'the worker pool is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, jobs }, onStart, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; units still queued are rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const unit of this.queue.splice(0))
+      unit.reject(new ChartlintError('internal', 'the worker pool closed'));
+    await Promise.all(this.workers.splice(0).map((w) => w.thread.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let worker = this.workers.find((w) => !w.busy);
+      if (!worker && this.workers.length < this.size) worker = this.spawn();
+      if (!worker) return;
+      const unit = this.queue.shift() as QueuedUnit;
+      worker.busy = unit;
+      unit.onStart?.();
+      worker.thread.postMessage(unit.request);
+    }
+  }
+
+  private spawn(): PoolWorker {
+    const worker: PoolWorker = {
+      thread: new Worker(WORKER_URL, { workerData: this.settings }),
+      busy: undefined,
+    };
+    worker.thread.on('message', (response: UnitResponse) => {
+      const unit = worker.busy;
+      if (!unit || unit.request.id !== response.id) return;
+      worker.busy = undefined;
+      if (response.ok) unit.resolve(response.findings);
+      else unit.reject(deserializeError(response.error));
+      this.dispatch();
+    });
+    // A thread that dies (a crash, memory exhausted) fails its unit; the others go on, on new threads if needed.
+    const fail = (message: string): void => {
+      const index = this.workers.indexOf(worker);
+      if (index < 0) return;
+      this.workers.splice(index, 1);
+      worker.busy?.reject(new ChartlintError('internal', `a worker thread stopped: ${message}`));
+      worker.busy = undefined;
+      if (!this.closed) this.dispatch();
+    };
+    worker.thread.on('error', (e: Error) => fail(e.message));
+    worker.thread.on('exit', (code) => fail(`exit code ${code}`));
+    this.workers.push(worker);
+    return worker;
+  }
+}
