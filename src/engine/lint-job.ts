@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { RuleSetting } from '../config/types.js';
 import type { Chart } from '../chart/types.js';
 import type { Environment } from '../config/environments.js';
@@ -9,6 +9,7 @@ import type { PolicySet } from '../policy/index.js';
 import type { RenderFlags, RenderRequest, Renderer } from '../render/types.js';
 import { makeFinding, renderErrorFinding, sentence } from './findings.js';
 import { policyFindings } from './policies.js';
+import { ruleFindings } from './run-rules.js';
 import { resolveTemplateSource } from './template-source.js';
 
 /** Kubernetes version Helm 4.1.4 assumes when none is given (its client library's). */
@@ -36,6 +37,12 @@ export interface EnvironmentJob {
   combine: boolean;
   /** `rules:` settings of the chart's configuration. */
   ruleSettings: Record<string, RuleSetting>;
+}
+
+/** Display path of a values file given relative to the chart directory. */
+function displayOf(chart: Chart, file: string): string {
+  if (isAbsolute(file)) return file;
+  return chart.dir === '.' ? file : `${chart.dir}/${file}`;
 }
 
 /** Reads repository files by display path (relative to `cwd`), once each: values files for locations. */
@@ -66,7 +73,16 @@ export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
   if (!outcome.ok) return [renderErrorFinding(chart, env.name, outcome.failure)];
   const { manifests, errors } = parseManifests(outcome.documents, env.name);
   const kubeVersion = env.kubeVersion ?? HELM_DEFAULT_KUBE_VERSION;
-  const found: Finding[] = [];
+  const found: Finding[] = ruleFindings({
+    chart,
+    environment: {
+      name: env.name,
+      kubeVersion,
+      valuesFiles: env.valuesFiles.map((f) => displayOf(chart, f)),
+    },
+    manifests,
+    settings: job.ruleSettings,
+  });
   if (policies && !policies.empty) {
     found.push(
       ...policyFindings(

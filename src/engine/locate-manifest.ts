@@ -20,23 +20,26 @@ export interface ManifestLocations {
 /**
  * Resolves a JSON path in a manifest to repository locations. With a source map (embedded renderer) the primary
  * location is the values line that supplied the scalar, else the template line that wrote it; without one (helm
- * renderer) it is the template line found by matching the rendered key and value, marked approximate.
+ * renderer) it is the template line found by matching the rendered key and value, marked approximate. `focus` names
+ * the part of the scalar the finding is about, when it is not the whole value.
  */
 export function locateInManifest(
   root: Chart,
   manifest: RenderedManifest,
   path: JsonPath,
   readText: (displayPath: string) => string | undefined = () => undefined,
+  focus?: string,
 ): ManifestLocations {
   const source = resolveTemplateSource(root, manifest.document.source);
   const range = manifest.rangeOf(matchablePath(manifest.object, path));
   const related: RelatedLocation[] = [];
   const spans = manifest.document.spans;
   if (spans) {
-    const span =
-      spans.find((s) => s.start <= range.start && range.start < s.end) ??
-      spans.find((s) => s.start >= range.start);
-    if (span) return fromSpan(root, span, range.start, readText);
+    // A finding about part of a scalar (the tag of an image reference) looks up the part: in
+    // `"{{ .Values.repo }}:{{ .Values.tag }}"` the tag came from another values line than the repository.
+    const at = focusOffset(manifest.document.text, range, focus);
+    const span = spans.find((s) => s.start <= at && at < s.end) ?? spans.find((s) => s.start >= at);
+    if (span) return fromSpan(root, span, at, readText);
   }
   if (source.displayPath && source.file) {
     const target = matchablePath(manifest.object, path);
@@ -107,6 +110,13 @@ function fromSpan(
     ...(origin && !origin.isFile ? { valueSource: origin.source } : {}),
     ...insideArchive,
   };
+}
+
+/** Offset of the last occurrence of `focus` inside the range, else the range's start. */
+function focusOffset(text: string, range: { start: number; end: number }, focus: string | undefined): number {
+  if (!focus) return range.start;
+  const i = text.slice(range.start, range.end).lastIndexOf(focus);
+  return i < 0 ? range.start : range.start + i;
 }
 
 /** What a finding records about how it was located: approximation (helm renderer) and a flag-supplied value. */

@@ -28,6 +28,11 @@ export interface RuleReport {
   /** For manifest findings: the manifest and the JSON path inside it. */
   manifest?: RenderedManifest;
   path?: JsonPath;
+  /**
+   * The part of the scalar at `path` the finding is about (e.g. the tag of an image reference), so the location is
+   * the values line that supplied that part.
+   */
+  focus?: string;
   /** For chart-level findings: a repository file (display path) and a span in it. */
   file?: { path: string; span?: Span };
   /** Distinguishes findings that share rule, resource, path and file (e.g. a hash of a secret). */
