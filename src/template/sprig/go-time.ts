@@ -87,6 +87,8 @@ function ianaOffset(zone: string, unixSec: number): number {
 function ianaAbbrev(name: string, canonical: string, unixSec: number, offset: number): string {
   // Intl folds the GMT aliases into UTC; tzdata keeps both names.
   if (canonical === 'UTC') return /GMT|Greenwich/.test(name) ? 'GMT' : 'UTC';
+  // Local mean time, before a zone adopted standard time, is the only period with a seconds-precise offset.
+  if (offset % 60 !== 0) return 'LMT';
   const names = ZONE_ABBREVIATIONS[canonical]?.split(' ');
   if (!names) return offsetString(offset);
   const [standard, daylight] = names as [string, string?];

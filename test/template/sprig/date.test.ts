@@ -143,6 +143,17 @@ describe('dateFuncs against helm goldens', () => {
       output('htmlDate'),
     );
   });
+  it.each(cases.filter((c) => c.id.startsWith('zone-table-')))(
+    '$id: offsets, DST and LMT as tzdata',
+    ({ id, template }) => {
+      const calls = [...template.matchAll(/\(int64 (-?\d+)\) "([^"]+)"/g)];
+      expect(calls.length).toBeGreaterThan(5);
+      const got = calls.map((m) =>
+        call('dateInZone', '2006-01-02T15:04:05 MST -07:00 Mon 002', goInt(Number(m[1]), 'int64'), m[2]),
+      );
+      expect(got.join('|')).toBe(output(id));
+    },
+  );
   it('dateModify adds Go durations; invalid leaves the time unchanged; must* fails', () => {
     const t = toDate('2006-01-02', '2024-03-05');
     const got = joined(
