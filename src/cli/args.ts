@@ -31,6 +31,8 @@ const LINT_FLAGS = {
   'no-color': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   'sarif-root': { type: 'string' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
   category: { type: 'string' },
   policy: { type: 'string', short: 'p', multiple: true },
   'policy-namespace': { type: 'string', multiple: true },
@@ -71,7 +73,7 @@ export interface HelmStyleFlags {
   helmCapabilities: boolean;
 }
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Parsed `chartlint [paths…]`. */
@@ -91,6 +93,10 @@ export interface LintArgs extends HelmStyleFlags {
   /** Directory SARIF URIs are relative to (default: the git root above the working directory). */
   sarifRoot?: string;
   category?: string;
+  /** `--baseline FILE`: findings whose fingerprint it lists are suppressed (kind baseline). */
+  baseline?: string;
+  /** `--update-baseline`: write every current finding's fingerprint to the baseline file. */
+  updateBaseline: boolean;
   policies: {
     paths: string[];
     namespaces: string[] | 'all';
@@ -166,6 +172,8 @@ export function parseCli(argv: string[]): CliArgs {
     noColor: v['no-color'] ?? false,
     ...(v.jobs !== undefined ? { jobs: Math.max(1, nonNegativeInt('--jobs', v.jobs)) } : {}),
     ...(v['sarif-root'] !== undefined ? { sarifRoot: v['sarif-root'] } : {}),
+    ...(v.baseline !== undefined ? { baseline: v.baseline } : {}),
+    updateBaseline: v['update-baseline'] ?? false,
     ...(v.category !== undefined ? { category: v.category } : {}),
     policies: {
       paths: v.policy ?? [],

@@ -6,7 +6,11 @@ import { lint, type LintOptions } from '../engine/lint.js';
 import { exitCodeFor } from './exit-codes.js';
 import { parseCli, type LintArgs, type TemplateArgs } from './args.js';
 import { HELP, TEMPLATE_HELP } from './help.js';
-import { createRenderer } from './renderer.js';
+import { createRenderer, rendererSpec } from './renderer.js';
+import { progressLine } from './progress.js';
+import { applyBaseline, writeBaseline } from '../engine/baseline.js';
+import { formatGithub } from '../report/github.js';
+import { formatJunit } from '../report/junit.js';
 import { runTemplate } from './template.js';
 import { formatJson } from '../report/json.js';
 import { formatText } from '../report/text.js';
@@ -45,18 +49,39 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runLint(args: LintArgs): Promise<number> {
-  const renderer = createRenderer(args.renderer ?? 'embedded', process.env, process.cwd());
+  const cwd = process.cwd();
+  const progress = progressLine(process.stderr, process.env);
   const options: LintOptions = {
     paths: args.paths,
-    cwd: process.cwd(),
+    cwd,
     ...(args.config !== undefined ? { configPath: args.config } : {}),
     envNames: args.envs,
     ciValues: args.ciValues,
     overrides: args,
-    renderer,
+    renderer: rendererSpec(args.renderer ?? 'embedded', process.env),
     policies: { ...args.policies, cacheDir: userCacheDir(process.env), env: process.env },
+    ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+    ...(progress ? { onProgress: progress.update } : {}),
   };
-  const result = await lint(options);
+  let result = await lint(options);
+  progress?.clear();
+  if (args.baseline !== undefined && !args.updateBaseline) {
+    const file = resolve(args.baseline);
+    const text = readFileOrUndefined(file);
+    if (text === undefined)
+      throw new ChartlintError('io', `cannot read baseline ${args.baseline}`, {
+        location: { file: args.baseline },
+      });
+    result = { ...result, findings: applyBaseline(result.findings, text, args.baseline) };
+  }
+  if (args.updateBaseline) {
+    if (args.baseline === undefined)
+      throw new ChartlintError('usage', '--update-baseline needs --baseline FILE');
+    writeFileSync(resolve(args.baseline), writeBaseline(result.findings));
+    process.stderr.write(
+      `chartlint: wrote ${result.findings.filter((f) => !f.suppressed).length} fingerprints to ${args.baseline}\n`,
+    );
+  }
   const color =
     args.output === undefined &&
     !args.noColor &&
@@ -64,6 +89,9 @@ async function runLint(args: LintArgs): Promise<number> {
     !('NO_COLOR' in process.env);
   let report: string;
   if (args.format === 'json') report = formatJson(result, { name: 'chartlint', version: toolVersion() });
+  else if (args.format === 'github')
+    report = formatGithub(result, { pathPrefix: sarifUriPrefix(cwd, args.sarifRoot) });
+  else if (args.format === 'junit') report = formatJunit(result);
   else if (args.format === 'sarif') {
     const sarif = formatSarif(result, {
       tool: {
@@ -72,7 +100,7 @@ async function runLint(args: LintArgs): Promise<number> {
         ...(homepage() ? { informationUri: homepage() } : {}),
       },
       catalog: loadCatalog(),
-      uriPrefix: sarifUriPrefix(process.cwd(), args.sarifRoot),
+      uriPrefix: sarifUriPrefix(cwd, args.sarifRoot),
       ...(homepage() ? { helpUriBase: `${homepage()}#rule-` } : {}),
       ...(args.category !== undefined ? { category: args.category } : {}),
     });
@@ -93,7 +121,10 @@ async function runLint(args: LintArgs): Promise<number> {
 }
 
 async function template(args: TemplateArgs): Promise<number> {
-  const renderer = createRenderer(args.renderer ?? 'embedded', process.env, process.cwd());
+  const renderer = await createRenderer(
+    rendererSpec(args.renderer ?? 'embedded', process.env),
+    process.cwd(),
+  );
   const outcome = await runTemplate(args, renderer, process.cwd());
   if (outcome.ok) {
     process.stdout.write(outcome.output);
@@ -129,6 +160,14 @@ function sarifUriPrefix(cwd: string, sarifRoot: string | undefined): string {
   if (rel.startsWith('..'))
     throw new ChartlintError('usage', `--sarif-root ${sarifRoot} does not contain the working directory`);
   return rel.split(sep).join('/');
+}
+
+function readFileOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function readRepoFile(file: string): string | undefined {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { RuleSetting } from '../config/types.js';
+import type { ExcludeConfig, RuleSetting } from '../config/types.js';
 import type { Chart } from '../chart/types.js';
 import type { Environment } from '../config/environments.js';
 import type { Finding } from '../diagnostics/finding.js';
@@ -10,6 +10,7 @@ import type { RenderFlags, RenderRequest, Renderer } from '../render/types.js';
 import { makeFinding, renderErrorFinding, sentence } from './findings.js';
 import { policyFindings } from './policies.js';
 import { ruleFindings } from './run-rules.js';
+import { applySuppressions, ignoreAnnotationLookup } from './suppress.js';
 import { resolveTemplateSource } from './template-source.js';
 
 /** Kubernetes version Helm 4.1.4 assumes when none is given (its client library's). */
@@ -37,6 +38,10 @@ export interface EnvironmentJob {
   combine: boolean;
   /** `rules:` settings of the chart's configuration. */
   ruleSettings: Record<string, RuleSetting>;
+  /** `exclude:` entries of the chart's configuration. */
+  excludes?: readonly ExcludeConfig[];
+  /** Display path of the directory of the configuration file (exclude globs are relative to it). */
+  configDir?: string;
 }
 
 /** Display path of a values file given relative to the chart directory. */
@@ -96,7 +101,7 @@ export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
     );
   }
   // Output that is not valid YAML cannot be checked: fail closed with a finding at the template.
-  return found.concat(
+  const all = found.concat(
     errors.map((err) => {
       const source = resolveTemplateSource(chart, err.document.source);
       return makeFinding({
@@ -111,6 +116,13 @@ export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
       });
     }),
   );
+  // Comments, ignore annotations and config excludes mark findings suppressed; nothing is dropped.
+  return applySuppressions(all, {
+    readText,
+    ignoreAnnotation: ignoreAnnotationLookup(manifests),
+    excludes: job.excludes ?? [],
+    ...(job.configDir !== undefined ? { configDir: job.configDir } : {}),
+  });
 }
 
 /** The render request of a chart × environment. Values files are relative to the chart directory. */

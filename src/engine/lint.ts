@@ -123,6 +123,8 @@ export class LintJobRunner {
       policies,
       combine: this.settings.policies.combine,
       ruleSettings: job.config?.config.rules ?? {},
+      excludes: job.config?.config.exclude ?? [],
+      ...(job.config?.file ? { configDir: dirnameOf(job.config.file) } : {}),
     });
   }
 
@@ -321,4 +323,10 @@ function asChartlintError(e: unknown, chartPath: string): ChartlintError {
   return new ChartlintError('internal', `${chartPath}: ${e instanceof Error ? e.message : String(e)}`, {
     location: { file: chartPath },
   });
+}
+
+/** Directory part of a display path (`.` for a file in the working directory). */
+function dirnameOf(displayPath: string): string {
+  const i = displayPath.lastIndexOf('/');
+  return i < 0 ? '.' : displayPath.slice(0, i);
 }
