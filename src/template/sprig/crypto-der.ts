@@ -20,7 +20,7 @@ function lengthBytes(n: number): number[] {
 }
 
 /** Encodes one element from its tag and content. */
-export function tlv(tag: number, content: Uint8Array): Uint8Array {
+function tlv(tag: number, content: Uint8Array): Uint8Array {
   return Uint8Array.from([tag, ...lengthBytes(content.length), ...content]);
 }
 

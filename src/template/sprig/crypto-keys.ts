@@ -73,7 +73,7 @@ function toBytes(v: bigint, length?: number): Buffer {
 const b64url = (v: bigint, length?: number): string => toBytes(v, length).toString('base64url');
 
 /** `b^e mod m`. */
-export function modPow(b: bigint, e: bigint, m: bigint): bigint {
+function modPow(b: bigint, e: bigint, m: bigint): bigint {
   let result = 1n;
   let base = b % m;
   for (let x = e; x > 0n; x >>= 1n) {
@@ -84,7 +84,7 @@ export function modPow(b: bigint, e: bigint, m: bigint): bigint {
 }
 
 /** `a⁻¹ mod m` (a and m coprime). */
-export function modInverse(a: bigint, m: bigint): bigint {
+function modInverse(a: bigint, m: bigint): bigint {
   let [r0, r1] = [((a % m) + m) % m, m];
   let [s0, s1] = [1n, 0n];
   while (r1 !== 0n) {

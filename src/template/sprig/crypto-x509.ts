@@ -70,7 +70,7 @@ export interface Issuer {
 export class CertError extends Error {}
 
 /** The DER Name with one CN attribute (empty when the CN is empty, as `pkix.Name` does). */
-export function nameWithCommonName(cn: string): Uint8Array {
+function nameWithCommonName(cn: string): Uint8Array {
   if (cn === '') return seq();
   return seq(set(seq(oid('2.5.4.3'), directoryString(cn))));
 }

@@ -6,7 +6,7 @@
  * that Go's zero time (year 1) and far dates work without JavaScript `Date` quirks. IANA zones come from `Intl`.
  * "Local" is UTC under the name `Local`: Helm's behaviour on a UTC host, and the only hermetic choice.
  */
-import { GoFuncError, GoObject, type GoFuncSpec, type GoValue } from '../../values/model.js';
+import { GoFuncError, GoObject, type GoFuncSpec } from '../../values/model.js';
 import { ZONE_ABBREVIATIONS } from './go-time-zones.js';
 
 /** A zone's offset (seconds east of UTC) and abbreviation at some instant. */
@@ -34,7 +34,7 @@ export const UTC = new GoLocation('UTC', () => ({ offset: 0, abbrev: 'UTC' }));
 export const LOCAL = new GoLocation('Local', () => ({ offset: 0, abbrev: 'UTC' }));
 
 /** Go's `time.FixedZone`. */
-export function fixedZone(name: string, offset: number): GoLocation {
+function fixedZone(name: string, offset: number): GoLocation {
   return new GoLocation(name, () => ({ offset, abbrev: name }));
 }
 
@@ -124,7 +124,7 @@ export function loadLocation(name: string): GoLocation | undefined {
 // ---- calendar arithmetic (days since 1970-01-01, proleptic Gregorian) ----
 
 /** Days since the Unix epoch of a civil date. */
-export function daysFromCivil(y: number, m: number, d: number): number {
+function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -134,7 +134,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 /** The civil date of a day number. */
-export function civilFromDays(z: number): { year: number; month: number; day: number } {
+function civilFromDays(z: number): { year: number; month: number; day: number } {
   const zz = z + 719468;
   const era = Math.floor(zz / 146097);
   const doe = zz - era * 146097;
@@ -150,10 +150,10 @@ export function civilFromDays(z: number): { year: number; month: number; day: nu
 
 const isLeap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 /** Days in a month of a year. */
-export const daysIn = (m: number, y: number): number =>
+const daysIn = (m: number, y: number): number =>
   m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 
-export const LONG_MONTHS = [
+const LONG_MONTHS = [
   'January',
   'February',
   'March',
@@ -167,15 +167,7 @@ export const LONG_MONTHS = [
   'November',
   'December',
 ] as const;
-export const LONG_DAYS = [
-  'Sunday',
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-] as const;
+const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 /** Calendar fields of an instant in a zone. */
 export interface CivilTime {
@@ -409,7 +401,7 @@ function addDate(t: GoTime, years: number, months: number, days: number): GoTime
  * Go's `time.Date`: fields may overflow (month 13 → January next year); the wall clock is resolved in `loc`
  * the way Go does, using the zone offset in effect just before the computed instant.
  */
-export function dateIn(
+function dateIn(
   year: number,
   month: number,
   day: number,
@@ -598,7 +590,7 @@ function fraction(nsec: number, digits: number, sep: string, trim: boolean): str
 }
 
 /** Go's `Time.Format`. */
-export function formatTime(t: GoTime, layout: string): string {
+function formatTime(t: GoTime, layout: string): string {
   const c = t.civil();
   let out = '';
   let rest = layout;
@@ -703,7 +695,7 @@ function timeQuote(s: string): string {
 }
 
 /** Error from {@link parseTime}, with Go's `*time.ParseError` text. */
-export class TimeParseError extends Error {}
+class TimeParseError extends Error {}
 
 /** Go's `skip`: literal layout text must match; a space matches any run of spaces. */
 function skip(value: string, prefix: string): string | undefined {
@@ -1159,9 +1151,6 @@ export function roundDuration(d: bigint, m: bigint): bigint {
   const d1 = d + m - r;
   return d1 > d && d1 <= MAX_INT64 ? d1 : MAX_INT64;
 }
-
-/** True for values that are a Go `time.Time`. */
-export const isTime = (v: GoValue | undefined): v is GoTime => v instanceof GoTime;
 
 /** Wraps a time-parse failure as the error a `must*` function returns. */
 export function timeError(e: unknown): GoFuncError {

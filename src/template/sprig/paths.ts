@@ -6,7 +6,7 @@
 import type { GoFuncSpec } from '../../values/model.js';
 
 /** Go's `path.Clean`: the shortest equivalent path by purely lexical processing. */
-export function cleanPath(p: string): string {
+function cleanPath(p: string): string {
   if (p === '') return '.';
   const rooted = p.startsWith('/');
   const out: string[] = [];
@@ -30,7 +30,7 @@ export function cleanPath(p: string): string {
 }
 
 /** Go's `path.Base`: the last element, trailing slashes removed; `.` for empty, `/` for all-slashes. */
-export function basePath(p: string): string {
+function basePath(p: string): string {
   if (p === '') return '.';
   const trimmed = p.replace(/\/+$/, '');
   if (trimmed === '') return '/';
@@ -38,12 +38,12 @@ export function basePath(p: string): string {
 }
 
 /** Go's `path.Dir`: everything up to the last slash, cleaned. */
-export function dirPath(p: string): string {
+function dirPath(p: string): string {
   return cleanPath(p.slice(0, p.lastIndexOf('/') + 1));
 }
 
 /** Go's `path.Ext`: the suffix from the last dot of the last element, or empty. */
-export function extPath(p: string): string {
+function extPath(p: string): string {
   for (let i = p.length - 1; i >= 0 && p[i] !== '/'; i--) {
     if (p[i] === '.') return p.slice(i);
   }

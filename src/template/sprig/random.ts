@@ -15,7 +15,7 @@ const DIGITS = '0123456789';
 const ASCII = Array.from({ length: 127 - 32 }, (_, i) => String.fromCharCode(32 + i)).join('');
 
 /** A uniform integer in [0, n) from the context's stream. */
-export function randomIndex(ctx: CallContext, n: number): number {
+function randomIndex(ctx: CallContext, n: number): number {
   return Math.floor(ctx.random() * n);
 }
 
@@ -33,7 +33,7 @@ const randomStringFn = (alphabet: string): GoFuncSpec => ({
 });
 
 /** Formats 16 random bytes as a version 4, RFC 4122 variant UUID (google/uuid's `New().String()`). */
-export function formatUuidV4(bytes: Uint8Array): string {
+function formatUuidV4(bytes: Uint8Array): string {
   const b = Uint8Array.from(bytes.subarray(0, 16));
   b[6] = ((b[6] as number) & 0x0f) | 0x40;
   b[8] = ((b[8] as number) & 0x3f) | 0x80;

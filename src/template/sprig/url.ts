@@ -157,7 +157,7 @@ function getScheme(raw: string): [string, string] {
 }
 
 /** Go's `url.Parse` (not via a request). Throws Go's error text. */
-export function parseUrl(raw: string): ParsedUrl {
+function parseUrl(raw: string): ParsedUrl {
   const hash = raw.indexOf('#');
   const body = hash < 0 ? raw : raw.slice(0, hash);
   const frag = hash < 0 ? '' : raw.slice(hash + 1);
@@ -251,7 +251,7 @@ function hostname(host: string): string {
 }
 
 /** Go's `URL.String`. */
-export function formatUrl(u: ParsedUrl): string {
+function formatUrl(u: ParsedUrl): string {
   let out = '';
   if (u.scheme !== '') out += u.scheme + ':';
   if (u.opaque !== '') {
