@@ -1,6 +1,7 @@
 /** Every built-in rule, by id, in sorted order (DESIGN.md §5: one explicit map, no discovery magic). */
 import { rule as deprecatedApiVersion } from './deprecated-api-version.js';
 import { rule as floatingImageTag } from './floating-image-tag.js';
+import { rule as plaintextSecret } from './plaintext-secret.js';
 import type { Rule } from './types.js';
 import { rule as unpinnedDependency } from './unpinned-dependency.js';
 
@@ -8,5 +9,6 @@ import { rule as unpinnedDependency } from './unpinned-dependency.js';
 export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
   [deprecatedApiVersion.id, deprecatedApiVersion as Rule],
   [floatingImageTag.id, floatingImageTag as Rule],
+  [plaintextSecret.id, plaintextSecret as Rule],
   [unpinnedDependency.id, unpinnedDependency as Rule],
 ]);
