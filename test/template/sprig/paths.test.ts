@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { createCallContext } from '../../../src/template/render-context.js';
 import { pathFuncs } from '../../../src/template/sprig/paths.js';
 
@@ -11,7 +12,24 @@ const call = (name: string, arg: string): unknown => pathFuncs[name]?.call(ctx, 
 const each = (name: string, inputs: string[]): string => inputs.map((s) => String(call(name, s))).join('|');
 const output = (id: string): string | undefined => golden.cases[id]?.output;
 
+const cases = (
+  YAML.parse(
+    readFileSync(new URL('../../../fixtures/template/sprig/paths.cases.yaml', import.meta.url), 'utf8'),
+  ) as { cases: { id: string; template: string }[] }
+).cases;
+
 describe('pathFuncs against helm goldens', () => {
+  it('agrees with Go on a table of tricky paths', () => {
+    const template = cases.find((c) => c.id === 'path-table')?.template ?? '';
+    const inputs = [...template.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map(
+      (m) => JSON.parse(`"${m[1] as string}"`) as string,
+    );
+    expect(inputs.length).toBeGreaterThan(20);
+    const got = inputs.map(
+      (p) => ['base', 'dir', 'clean', 'ext', 'isAbs'].map((f) => String(call(f, p))).join(';') + '|',
+    );
+    expect(got.join('')).toBe(output('path-table'));
+  });
   it('base', () => expect(each('base', ['/a/b/c.txt', 'a/b/', '', '/', '///', 'c'])).toBe(output('base')));
   it('dir', () =>
     expect(each('dir', ['/a/b/c.txt', 'a/b/', '', '/', 'c', 'a/../b/c', '//a'])).toBe(output('dir')));
