@@ -21,6 +21,12 @@ function isObject(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** C0 control characters other than tab, line feed, vertical tab, form feed and carriage return. */
+function isBinaryControl(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x20 && (code < 0x09 || code > 0x0d);
+}
+
 /** Decodes a Secret `data` value; undefined when it is not base64 of UTF-8 text (binary data is not scanned). */
 export function decodeSecretData(value: string): string | undefined {
   const compact = value.replace(/\s+/g, '');
@@ -28,7 +34,7 @@ export function decodeSecretData(value: string): string | undefined {
   const bytes = Buffer.from(compact, 'base64');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   // Control characters other than white space mean binary content (keystores, images).
-  if (text.includes('\uFFFD') || /[\u0000-\u0008\u000E-\u001F]/.test(text)) return undefined;
+  if (text.includes('\uFFFD') || [...text].some(isBinaryControl)) return undefined;
   return text;
 }
 
