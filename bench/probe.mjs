@@ -1,0 +1,15 @@
+// Preloaded into the process the benchmark measures (`node --import bench/probe.mjs bin/chartlint.js …`): when that
+// process exits, it writes its own resource usage — CPU time and peak resident memory of the whole process, worker
+// threads included — to the file named by $CHARTLINT_BENCH_PROBE. The measured program runs unchanged.
+import { writeFileSync } from 'node:fs';
+
+const target = process.env.CHARTLINT_BENCH_PROBE;
+if (target) {
+  process.on('exit', () => {
+    const u = process.resourceUsage();
+    writeFileSync(
+      target,
+      JSON.stringify({ userMs: u.userCPUTime / 1000, systemMs: u.systemCPUTime / 1000, maxRssKb: u.maxRSS }),
+    );
+  });
+}
