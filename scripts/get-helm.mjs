@@ -40,7 +40,9 @@ try {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, helm);
   chmodSync(target, 0o755);
-  const version = execFileSync(target, ['version', '--template', '{{.Version}}'], { encoding: 'utf8' }).trim();
+  const version = execFileSync(target, ['version', '--template', '{{.Version}}'], {
+    encoding: 'utf8',
+  }).trim();
   if (version !== HELM_VERSION) throw new Error(`expected helm ${HELM_VERSION}, got ${version}`);
   process.stdout.write(`${target}\n`);
 } finally {
@@ -49,7 +51,7 @@ try {
 
 /** Returns the content of one regular file from an uncompressed tar. */
 function extractFromTar(tar, wanted) {
-  for (let off = 0; off + 512 <= tar.length; ) {
+  for (let off = 0; off + 512 <= tar.length;) {
     const header = tar.subarray(off, off + 512);
     if (header.every((b) => b === 0)) break;
     const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');

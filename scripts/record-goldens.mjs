@@ -11,7 +11,9 @@ import YAML from 'yaml';
 import { recordCases } from './lib/helm-oracle.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const helm = process.env.HELM_BIN || execFileSync('node', [join(root, 'scripts/get-helm.mjs')], { encoding: 'utf8' }).trim();
+const helm =
+  process.env.HELM_BIN ||
+  execFileSync('node', [join(root, 'scripts/get-helm.mjs')], { encoding: 'utf8' }).trim();
 
 const files = process.argv.slice(2).length
   ? process.argv.slice(2)

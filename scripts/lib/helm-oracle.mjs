@@ -15,8 +15,11 @@ const CHART_YAML = 'apiVersion: v2\nname: oracle\nversion: 0.1.0\nappVersion: "1
 
 function run(helm, args) {
   return new Promise((resolve) => {
-    execFile(helm, args, { maxBuffer: 64 * 1024 * 1024, env: { PATH: process.env.PATH, HOME: tmpdir() } }, (err, stdout, stderr) =>
-      resolve({ code: err ? (err.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      helm,
+      args,
+      { maxBuffer: 64 * 1024 * 1024, env: { PATH: process.env.PATH, HOME: tmpdir() } },
+      (err, stdout, stderr) => resolve({ code: err ? (err.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }

@@ -31,7 +31,11 @@ export class ChartlintError extends Error {
   constructor(
     code: ErrorCode,
     message: string,
-    options: { location?: Location; details?: { message: string; location?: Location }[]; cause?: unknown } = {},
+    options: {
+      location?: Location;
+      details?: { message: string; location?: Location }[];
+      cause?: unknown;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ChartlintError';

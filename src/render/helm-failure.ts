@@ -19,7 +19,9 @@ export function parseHelmFailure(stderr: string): RenderFailure {
       template: inner.template,
       line: inner.line,
       column: inner.column,
-      ...(trace.length > 1 ? { trace: trace.slice(0, -1).map(({ template, line, column }) => ({ template, line, column })) } : {}),
+      ...(trace.length > 1
+        ? { trace: trace.slice(0, -1).map(({ template, line, column }) => ({ template, line, column })) }
+        : {}),
     };
   }
   return { message, ...locate(message) };
