@@ -20,6 +20,8 @@ export async function runTemplate(
     setLiteral: args.setLiteral,
     ...(args.kubeVersion !== undefined ? { kubeVersion: args.kubeVersion } : {}),
     apiVersions: args.apiVersions,
+    // `chartlint template` mirrors `helm template`, whose offline .Capabilities is helm's fixed list.
+    helmCapabilities: true,
     flags: {
       includeCrds: args.includeCrds,
       skipTests: args.skipTests,
