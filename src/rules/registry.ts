@@ -1,4 +1,5 @@
 /** Every built-in rule, by id, in sorted order (DESIGN.md §5: one explicit map, no discovery magic). */
+import { rule as crdOrdering } from './crd-ordering.js';
 import { rule as deprecatedApiVersion } from './deprecated-api-version.js';
 import { rule as floatingImageTag } from './floating-image-tag.js';
 import { rule as plaintextSecret } from './plaintext-secret.js';
@@ -7,6 +8,7 @@ import { rule as unpinnedDependency } from './unpinned-dependency.js';
 
 /** The registry. Keep the entries sorted by id; the meta test checks it against rules/catalog.yaml. */
 export const RULES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
+  [crdOrdering.id, crdOrdering as Rule],
   [deprecatedApiVersion.id, deprecatedApiVersion as Rule],
   [floatingImageTag.id, floatingImageTag as Rule],
   [plaintextSecret.id, plaintextSecret as Rule],
