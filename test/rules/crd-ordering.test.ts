@@ -159,95 +159,97 @@ const invalid: Case[] = [
   },
 ];
 
-const valid: Case[] = [
-  {
-    name: 'CRD in crds/, CR in templates/',
-    files: { 'crds/widgets.yaml': crd() },
-    documents: [doc('templates/widget.yaml', widget())],
-  },
-  {
-    name: 'CRD in crds/ rendered with --include-crds',
-    files: { 'crds/widgets.yaml': crd() },
-    documents: [doc('crds/widgets.yaml', crd(), 'crd'), doc('templates/widget.yaml', widget())],
-  },
-  {
-    name: 'CRD in a subchart crds/',
-    files: {
-      'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 1.0.0\n',
-      'charts/sub/crds/w.yaml': crd(),
+const valid: Case[] = (
+  [
+    {
+      name: 'CRD in crds/, CR in templates/',
+      files: { 'crds/widgets.yaml': crd() },
+      documents: [doc('templates/widget.yaml', widget())],
     },
-    documents: [doc('templates/widget.yaml', widget())],
-  },
-  {
-    name: 'templated CRD with keep and no custom resources',
-    documents: [doc('templates/crd.yaml', crd(KEEP))],
-  },
-  {
-    name: 'keep written in capitals with spaces',
-    documents: [
-      doc(
-        'templates/cm.yaml',
-        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    helm.sh/resource-policy: " Keep "\n',
-      ),
-    ],
-  },
-  {
-    name: 'known hooks and integer weights',
-    files: {
-      'templates/job.yaml':
-        'metadata:\n  annotations:\n    helm.sh/hook: pre-install,post-upgrade,test\n    helm.sh/hook-weight: "-5"\n',
+    {
+      name: 'CRD in crds/ rendered with --include-crds',
+      files: { 'crds/widgets.yaml': crd() },
+      documents: [doc('crds/widgets.yaml', crd(), 'crd'), doc('templates/widget.yaml', widget())],
     },
-    documents: [
-      doc(
-        'templates/job.yaml',
-        'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: pre-install\n    helm.sh/hook-weight: "-5"\n',
-      ),
-    ],
-  },
-  {
-    name: 'a templated hook name',
-    files: { 'templates/job.yaml': 'metadata:\n  annotations:\n    helm.sh/hook: {{ .Values.hook }}\n' },
-  },
-  {
-    name: 'a custom resource of a CRD the chart does not define',
-    documents: [
-      doc(
-        'templates/sm.yaml',
-        'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: s\n',
-      ),
-    ],
-  },
-  {
-    name: 'file order does not matter (CR first, CRD in crds/)',
-    files: { 'crds/a.yaml': crd() },
-    documents: [
-      doc('templates/a-widget.yaml', widget()),
-      doc('templates/b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n'),
-    ],
-  },
-  {
-    name: 'JSON CRD file in crds/',
-    files: {
-      'crds/widgets.json': JSON.stringify({
-        apiVersion: 'apiextensions.k8s.io/v1',
-        kind: 'CustomResourceDefinition',
-        metadata: { name: 'widgets.example.com' },
-        spec: { group: 'example.com', names: { kind: 'Widget' }, versions: [{ name: 'v1', served: true }] },
-      }),
+    {
+      name: 'CRD in a subchart crds/',
+      files: {
+        'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 1.0.0\n',
+        'charts/sub/crds/w.yaml': crd(),
+      },
+      documents: [doc('templates/widget.yaml', widget())],
     },
-    documents: [doc('templates/widget.yaml', widget())],
-  },
-  {
-    name: 'keep not required by option',
-    options: { requireKeep: false },
-    documents: [doc('templates/crd.yaml', crd())],
-  },
-  {
-    name: 'v1beta1 CRD with spec.version',
-    files: { 'crds/w.yaml': crd().replace(/  versions:[\s\S]*$/, '  version: v1alpha1\n') },
-    documents: [doc('templates/widget.yaml', widget('', 'v1alpha1'))],
-  },
-].map((c) => ({ ...c, expected: [] }));
+    {
+      name: 'templated CRD with keep and no custom resources',
+      documents: [doc('templates/crd.yaml', crd(KEEP))],
+    },
+    {
+      name: 'keep written in capitals with spaces',
+      documents: [
+        doc(
+          'templates/cm.yaml',
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n    helm.sh/resource-policy: " Keep "\n',
+        ),
+      ],
+    },
+    {
+      name: 'known hooks and integer weights',
+      files: {
+        'templates/job.yaml':
+          'metadata:\n  annotations:\n    helm.sh/hook: pre-install,post-upgrade,test\n    helm.sh/hook-weight: "-5"\n',
+      },
+      documents: [
+        doc(
+          'templates/job.yaml',
+          'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: pre-install\n    helm.sh/hook-weight: "-5"\n',
+        ),
+      ],
+    },
+    {
+      name: 'a templated hook name',
+      files: { 'templates/job.yaml': 'metadata:\n  annotations:\n    helm.sh/hook: {{ .Values.hook }}\n' },
+    },
+    {
+      name: 'a custom resource of a CRD the chart does not define',
+      documents: [
+        doc(
+          'templates/sm.yaml',
+          'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: s\n',
+        ),
+      ],
+    },
+    {
+      name: 'file order does not matter (CR first, CRD in crds/)',
+      files: { 'crds/a.yaml': crd() },
+      documents: [
+        doc('templates/a-widget.yaml', widget()),
+        doc('templates/b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n'),
+      ],
+    },
+    {
+      name: 'JSON CRD file in crds/',
+      files: {
+        'crds/widgets.json': JSON.stringify({
+          apiVersion: 'apiextensions.k8s.io/v1',
+          kind: 'CustomResourceDefinition',
+          metadata: { name: 'widgets.example.com' },
+          spec: { group: 'example.com', names: { kind: 'Widget' }, versions: [{ name: 'v1', served: true }] },
+        }),
+      },
+      documents: [doc('templates/widget.yaml', widget())],
+    },
+    {
+      name: 'keep not required by option',
+      options: { requireKeep: false },
+      documents: [doc('templates/crd.yaml', crd())],
+    },
+    {
+      name: 'v1beta1 CRD with spec.version',
+      files: { 'crds/w.yaml': crd().replace(/ {2}versions:[\s\S]*$/, '  version: v1alpha1\n') },
+      documents: [doc('templates/widget.yaml', widget('', 'v1alpha1'))],
+    },
+  ] as Omit<Case, 'expected'>[]
+).map((c) => ({ ...c, expected: [] }));
 
 async function run(c: Case) {
   return runRule(rule, {
