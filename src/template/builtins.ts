@@ -14,6 +14,7 @@ import {
   type GoFuncSpec,
   type GoValue,
 } from '../values/model.js';
+import { escapedByte, goByteLength, goBytes } from '../values/go-string.js';
 import { formatValue, isPrint, sprint, sprintf, sprintln } from './fmt.js';
 import { listElem, mapElem } from './exec/state.js';
 import {
@@ -129,7 +130,7 @@ function lt(arg1: ReflectValue, arg2: ReflectValue): boolean {
     case 'float':
       return (a as number) < (b as number);
     case 'string':
-      return Buffer.compare(Buffer.from(a as string), Buffer.from(b as string)) < 0;
+      return Buffer.compare(goBytes(a as string), goBytes(b as string)) < 0;
     default:
       return intOf(a) < intOf(b);
   }
@@ -149,7 +150,7 @@ function length(item: ReflectValue): number {
   if (isNilRef(item)) throw new GoFuncError('len of nil pointer');
   const v = item.v;
   if (v === undefined) throw new GoFuncError('reflect: call of reflect.Value.Type on zero Value');
-  if (typeof v === 'string') return Buffer.byteLength(v, 'utf8');
+  if (typeof v === 'string') return goByteLength(v);
   if (v instanceof GoList) return v.items.length;
   if (v instanceof GoMap) return v.entries.size;
   if (v instanceof GoBytes) return v.bytes.length;
@@ -186,7 +187,7 @@ function index(item: ReflectValue, ...indexes: ReflectValue[]): ReflectValue {
       if (x === list.items.length) throw new GoFuncError('reflect: slice index out of range');
       cur = listElem(list, x);
     } else if (typeof v === 'string' || v instanceof GoBytes) {
-      const bytes = typeof v === 'string' ? Buffer.from(v, 'utf8') : v.bytes;
+      const bytes = typeof v === 'string' ? goBytes(v) : v.bytes;
       const x = indexArg(ix, bytes.length);
       if (x === bytes.length) {
         throw new GoFuncError(`reflect: ${typeof v === 'string' ? 'string' : 'slice'} index out of range`);
@@ -256,7 +257,8 @@ export function jsEscape(s: string): string {
         continue;
     }
     if (cp < 0x20) out += `\\u00${cp.toString(16).toUpperCase().padStart(2, '0')}`;
-    else if (cp < 0x80 || isPrint(cp)) out += ch;
+    // An invalid byte decodes to U+FFFD, which is printable: Go copies the byte through.
+    else if (cp < 0x80 || isPrint(cp) || escapedByte(cp) >= 0) out += ch;
     else out += `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   }
   return out;
@@ -265,7 +267,7 @@ export function jsEscape(s: string): string {
 /** Go's `url.QueryEscape`. */
 export function queryEscape(s: string): string {
   let out = '';
-  for (const b of Buffer.from(s, 'utf8')) {
+  for (const b of goBytes(s)) {
     const c = String.fromCharCode(b);
     if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
     else if (c === ' ') out += '+';

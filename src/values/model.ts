@@ -8,6 +8,7 @@
  *   invalid reflect.Value ("no value") and never stores it in a container;
  * - maps and lists are mutable shared objects, so mutation through `set`/`merge` is visible through every alias.
  */
+import { goBytes } from './go-string.js';
 
 /** Go integer kinds a template can observe. */
 export type IntType =
@@ -197,9 +198,8 @@ export function compareBytes(a: string, b: string): number {
     const y = b.charCodeAt(i);
     if (x !== y) {
       if (x < 0x80 && y < 0x80) return x - y;
-      const ba = Buffer.from(a.slice(i), 'utf8');
-      const bb = Buffer.from(b.slice(i), 'utf8');
-      return Buffer.compare(ba, bb);
+      // Compare whole strings: slicing at `i` could split a surrogate pair.
+      return Buffer.compare(goBytes(a), goBytes(b));
     }
   }
   return a.length - b.length;

@@ -3,7 +3,8 @@
  * printed values that came from values files, the values origin. Spans are sorted, never overlap, and use
  * offsets into the output string.
  */
-import type { ValueOrigin } from '../../values/model.js';
+import { canonicalGoString } from '../../values/go-string.js';
+import type { CallContext, GoFuncSpec, ValueOrigin } from '../../values/model.js';
 
 /** A call site of `include`/`tpl`: the file and offset of the calling node. */
 export interface CallSite {
@@ -97,8 +98,12 @@ export class OutputBuffer {
     if (at < this.length) this.push(action(at, this.length));
   }
 
+  /**
+   * The output text. Adjacent writes join their bytes, so invalid bytes written by separate actions may form a
+   * character again (canonicalGoString); only then can span offsets after that point be off by the merged units.
+   */
   toString(): string {
-    return this.chunks.join('');
+    return canonicalGoString(this.chunks.join(''));
   }
 
   private append(text: string): void {
@@ -228,4 +233,116 @@ export function stripNoValue(
     if (end > start) out.push({ ...s, start, end });
   }
   return { output: output.replaceAll(NO_VALUE, ''), spans: out };
+}
+
+/** A range of a function's string result that shows a value from a values file. */
+export interface OriginRange {
+  start: number;
+  end: number;
+  origin: ValueOrigin;
+}
+
+/**
+ * A function's string result with the values origins of its parts (`toYaml` of a values subtree: each line shows
+ * the key or scalar it came from). The executor turns the ranges into spans of the calling node.
+ */
+export class SourcedText {
+  constructor(
+    readonly text: string,
+    /** Sorted, non-overlapping. */
+    readonly ranges: readonly OriginRange[],
+  ) {}
+
+  /** The ranges as output spans written by the node at `nodeOffset` of `parseName`. */
+  spansAt(parseName: string, nodeOffset: number, callStack: readonly CallSite[] | undefined): OutputSpan[] {
+    return this.ranges.map((r) => {
+      const s: OutputSpan = {
+        start: r.start,
+        end: r.end,
+        parseName,
+        nodeOffset,
+        kind: 'action',
+        origin: r.origin,
+      };
+      if (callStack) s.callStack = callStack;
+      return s;
+    });
+  }
+}
+
+/**
+ * A function that can say where the parts of its result came from. While spans are recorded the executor calls
+ * `callSourced` instead of `call`; both return the same text.
+ */
+export interface SourcedFuncSpec extends GoFuncSpec {
+  callSourced(ctx: CallContext, ...args: unknown[]): SourcedText | string;
+}
+
+/** Origin ranges of text whose lines each show one origin (the YAML encoders' line origins), indentation excluded. */
+export function lineOriginRanges(
+  text: string,
+  lineOrigins: readonly (ValueOrigin | undefined)[],
+): OriginRange[] {
+  const ranges: OriginRange[] = [];
+  let lineStart = 0;
+  for (const origin of lineOrigins) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? text.length : newline;
+    if (origin) {
+      let start = lineStart;
+      while (start < lineEnd && text.charCodeAt(start) === 0x20) start++;
+      if (start < lineEnd) ranges.push({ start, end: lineEnd, origin });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return ranges;
+}
+
+/**
+ * Flattens nested origin ranges (an object member's range contains its value's) into non-overlapping ones where
+ * every character keeps the innermost origin that covers it.
+ */
+export function innermostRanges(length: number, nested: readonly OriginRange[]): OriginRange[] {
+  const owner = new Array<OriginRange | undefined>(length);
+  // Widest first, so that narrower (inner) ranges overwrite.
+  const byWidth = [...nested].sort((a, b) => b.end - b.start - (a.end - a.start));
+  for (const r of byWidth) for (let i = r.start; i < r.end && i < length; i++) owner[i] = r;
+  const out: OriginRange[] = [];
+  for (let i = 0; i < length; i++) {
+    const r = owner[i];
+    if (!r) continue;
+    const last = out[out.length - 1];
+    if (last && last.end === i && last.origin === r.origin) last.end = i + 1;
+    else out.push({ start: i, end: i + 1, origin: r.origin });
+  }
+  return out;
+}
+
+/**
+ * Gives the spans a `tpl` string wrote (`tplName`) the values origin of the string itself, `textOrigin`, narrowed to
+ * the part of the string that wrote each span when the string sits in its source unchanged (plain, or quoted without
+ * escapes). Spans with an origin of their own (`{{ .Values.x }}` inside the string) keep it. The string is no file:
+ * its spans keep the `tpl` call site as the innermost entry of their call stack.
+ */
+export function withTplOrigins(
+  spans: readonly OutputSpan[],
+  text: string,
+  tplName: string,
+  textOrigin: ValueOrigin | undefined,
+): OutputSpan[] {
+  if (!textOrigin) return [...spans];
+  const width = textOrigin.end - textOrigin.start;
+  const skew = width === text.length ? 0 : width === text.length + 2 ? 1 : undefined;
+  return spans.map((s) => {
+    if (s.parseName !== tplName || s.origin) return s;
+    // An action's extent in the string is unknown here: its `{{` stands for it.
+    const length = s.kind === 'text' ? s.end - s.start : 2;
+    const from = Math.min(text.length, s.nodeOffset);
+    const to = Math.min(text.length, s.nodeOffset + length);
+    const origin =
+      skew === undefined
+        ? textOrigin
+        : { ...textOrigin, start: textOrigin.start + skew + from, end: textOrigin.start + skew + to };
+    return { ...s, origin };
+  });
 }

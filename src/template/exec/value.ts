@@ -15,6 +15,7 @@ import {
   type IntType,
   type ValueOrigin,
 } from '../../values/model.js';
+import { canonicalGoString } from '../../values/go-string.js';
 import type { OutputSpan } from './spans.js';
 
 /** Text produced by a nested execution (`include`, `tpl`) with the spans that describe it. */
@@ -205,7 +206,8 @@ export function toJsArg(v: GoValue, param: string): unknown {
 /** Wraps a function result of Go type `result` as the executor's value. */
 export function fromJsResult(r: unknown, result: string): ReflectValue {
   if (result === 'reflect.Value') return r as ReflectValue;
-  const value = r === undefined ? null : r;
+  // A string built by joining strings may join the bytes of a cut character again.
+  const value = r === undefined ? null : typeof r === 'string' ? canonicalGoString(r) : r;
   if (result === 'interface {}' || result === 'any') return { v: value as GoValue, iface: true };
   if (isIntType(result) || isUintType(result)) {
     if (value instanceof GoInt) return concrete(value);

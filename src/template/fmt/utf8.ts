@@ -1,9 +1,10 @@
 /**
- * Go strings are byte strings; chartlint keeps them as JavaScript strings. A well-formed string maps to its UTF-8
- * bytes. A lone UTF-16 surrogate has no UTF-8 form: it stands for bytes that are not valid UTF-8 (a template can
- * produce those, e.g. `trunc 2 "héllo"`), so it is encoded as its three WTF-8 bytes, which Go decodes as three
- * invalid bytes. This keeps byte counts, `%x` and `strconv.Quote` (`\xed\xa0\x80`) consistent.
+ * Runes and bytes of Go strings for fmt and strconv. Strings that hold bytes which are not valid UTF-8 carry them as
+ * lone surrogates (src/values/go-string.ts): U+DC80–U+DCFF is one invalid byte, any other lone surrogate its three
+ * WTF-8 bytes. Go decodes each invalid byte as one rune (U+FFFD), which keeps rune counts, `%x` and
+ * `strconv.Quote` (`"h\xc3"`) consistent with Go.
  */
+import { escapedByte, goBytes, goString } from '../../values/go-string.js';
 
 /** One decoded unit of a string: a Unicode scalar value, or `invalid` for a lone surrogate. */
 export interface Rune {
@@ -29,29 +30,21 @@ export function* runes(s: string): Generator<Rune> {
   }
 }
 
-/** Number of runes Go would count (`utf8.RuneCountInString`); a lone surrogate counts as its three bytes. */
+/** Number of runes Go would count (`utf8.RuneCountInString`): one per invalid byte. */
 export function runeCount(s: string): number {
   let n = 0;
-  for (const r of runes(s)) n += r.invalid ? 3 : 1;
+  for (const r of runes(s)) n += r.invalid && escapedByte(r.cp) < 0 ? 3 : 1;
   return n;
 }
 
-/** The UTF-8 (WTF-8 for lone surrogates) bytes of a string. */
+/** The bytes of a Go string. */
 export function utf8Bytes(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const { cp } of runes(s)) {
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else
-      out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-  }
-  return Uint8Array.from(out);
+  return goBytes(s);
 }
 
-/** Decodes bytes as Go's `string(b)` would be printed: valid UTF-8 as is, each invalid byte as U+FFFD. */
+/** Go's `string(b)`: the bytes as a string, invalid bytes kept (printing writes them back unchanged). */
 export function bytesToString(b: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(b);
+  return goString(b);
 }
 
 /** The string of one rune as `utf8.AppendRune` writes it: out-of-range values and surrogates become U+FFFD. */

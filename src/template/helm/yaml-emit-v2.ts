@@ -6,6 +6,7 @@
  */
 import type { GoValue, ValueOrigin } from '../../values/model.js';
 import { formatFloatG } from './go-float.js';
+import { toValidUtf8 } from '../../values/go-string.js';
 import { JsonMarshalError, toJsonNode, type JsonNode } from './go-json.js';
 import { emitYamlDocument, type EmitNode, type EmittedYaml } from './yaml-emitter.js';
 import { compareYamlKeys } from './yaml-key-order.js';
@@ -31,7 +32,9 @@ function numberText(json: string): string {
  * and go-yaml's reader rejects them; it also leaves NEL (U+0085) unescaped, which a double-quoted YAML scalar
  * treats as a line break and folds with the spaces around it (one break → a space, n breaks → n-1 newlines).
  */
-function reread(s: string): string {
+function reread(raw: string): string {
+  // encoding/json wrote each invalid byte as \ufffd, which is what the YAML step reads.
+  const s = toValidUtf8(raw);
   if (/[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/.test(s)) {
     throw new YamlMarshalError('yaml: control characters are not allowed');
   }

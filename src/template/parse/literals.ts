@@ -3,6 +3,7 @@
  * `strconv.ParseInt`/`ParseUint` with base 0 and `strconv.ParseFloat`, including Go's underscore rules.
  * Each returns `undefined` where Go returns an error.
  */
+import { goString } from '../../values/go-string.js';
 
 const MAX_UINT64 = (1n << 64n) - 1n;
 const MIN_INT64 = -(1n << 63n);
@@ -199,5 +200,6 @@ export function unquote(quoted: string): string | undefined {
     else for (const b of Buffer.from(String.fromCodePoint(r.value), 'utf8')) bytes.push(b);
     s = r.tail;
   }
-  return Buffer.from(bytes).toString('utf8');
+  // `"\xff"` is a one-byte string that is not UTF-8: goString keeps the byte.
+  return goString(Uint8Array.from(bytes));
 }

@@ -2,6 +2,7 @@
  * Sprig's string-list functions (helm-render-spec.md §11.3): `splitList`, `split`, `splitn`, `join`,
  * `toStrings`, `sortAlpha`.
  */
+import { byteWise } from '../../values/go-string.js';
 import { GoBytes, GoList, GoMap, compareBytes, type GoFuncSpec, type GoValue } from '../../values/model.js';
 import { toGoString } from './cast.js';
 import { sliceItems } from './lists.js';
@@ -17,16 +18,18 @@ export function goSplitN(s: string, sep: string, n: number): string[] {
     if (n < 0 || n >= rs.length) return rs;
     return [...rs.slice(0, n - 1), rs.slice(n - 1).join('')];
   }
-  const parts: string[] = [];
-  let rest = s;
-  while (n < 0 || parts.length < n - 1) {
-    const i = rest.indexOf(sep);
-    if (i < 0) break;
-    parts.push(rest.slice(0, i));
-    rest = rest.slice(i + sep.length);
-  }
-  parts.push(rest);
-  return parts;
+  return byteWise([s, sep], ([str = '', x = ''], back) => {
+    const parts: string[] = [];
+    let rest = str;
+    while (n < 0 || parts.length < n - 1) {
+      const i = rest.indexOf(x);
+      if (i < 0) break;
+      parts.push(back(rest.slice(0, i)));
+      rest = rest.slice(i + x.length);
+    }
+    parts.push(back(rest));
+    return parts;
+  });
 }
 
 /** Sprig's `split`/`splitn` result: a `map[string]string` keyed `_0`, `_1`, … */

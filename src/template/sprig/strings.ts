@@ -3,6 +3,7 @@
  * `abbrev`, `wrap`, `nospace`, `initials`), rune-wise with Go's simple case mappings elsewhere. The random
  * generators (`randAlpha`…) and hashes belong to other families.
  */
+import { byteWise } from '../../values/go-string.js';
 import { GoFuncError, type GoFuncSpec, type GoValue } from '../../values/model.js';
 import { formatValue, goQuote } from '../fmt.js';
 import { toGoString } from './cast.js';
@@ -108,7 +109,7 @@ function trimSpace(s: string): string {
 /** Go's `strings.Replace(s, old, new, -1)`: an empty `old` matches before every rune and at the end. */
 function replaceAll(s: string, old: string, replacement: string): string {
   if (old === '') return replacement + [...s].map((ch) => ch + replacement).join('');
-  return s.split(old).join(replacement);
+  return byteWise([s, old, replacement], ([str = '', o = '', r = ''], back) => back(str.split(o).join(r)));
 }
 
 function indent(n: number, s: string): string {
@@ -185,8 +186,9 @@ export const stringFuncs: Readonly<Record<string, GoFuncSpec>> = {
     result: 'string',
     passThrough: 'last',
     call: (_ctx, suffix, s) => {
-      const [x, str] = [suffix as string, s as string];
-      return x !== '' && str.endsWith(x) ? str.slice(0, str.length - x.length) : str;
+      return byteWise([suffix as string, s as string], ([x = '', str = ''], back) =>
+        x !== '' && str.endsWith(x) ? back(str.slice(0, str.length - x.length)) : (s as string),
+      );
     },
   },
   trimPrefix: {
@@ -194,8 +196,9 @@ export const stringFuncs: Readonly<Record<string, GoFuncSpec>> = {
     result: 'string',
     passThrough: 'last',
     call: (_ctx, prefix, s) => {
-      const [x, str] = [prefix as string, s as string];
-      return str.startsWith(x) ? str.slice(x.length) : str;
+      return byteWise([prefix as string, s as string], ([x = '', str = ''], back) =>
+        str.startsWith(x) ? back(str.slice(x.length)) : (s as string),
+      );
     },
   },
   nospace: str1(deleteWhiteSpace),
@@ -219,17 +222,19 @@ export const stringFuncs: Readonly<Record<string, GoFuncSpec>> = {
   contains: {
     params: ['string', 'string'],
     result: 'bool',
-    call: (_ctx, sub, s) => (s as string).includes(sub as string),
+    call: (_ctx, sub, s) => byteWise([sub as string, s as string], ([x = '', str = '']) => str.includes(x)),
   },
   hasPrefix: {
     params: ['string', 'string'],
     result: 'bool',
-    call: (_ctx, prefix, s) => (s as string).startsWith(prefix as string),
+    call: (_ctx, prefix, s) =>
+      byteWise([prefix as string, s as string], ([x = '', str = '']) => str.startsWith(x)),
   },
   hasSuffix: {
     params: ['string', 'string'],
     result: 'bool',
-    call: (_ctx, suffix, s) => (s as string).endsWith(suffix as string),
+    call: (_ctx, suffix, s) =>
+      byteWise([suffix as string, s as string], ([x = '', str = '']) => str.endsWith(x)),
   },
   // nil arguments are dropped: `quote .Values.missing` prints nothing at all.
   quote: {

@@ -4,6 +4,7 @@
  * JavaScript's `toUpperCase`/`toLowerCase` apply *full* case mappings (`ß` → `SS`) and context rules (final
  * sigma); Go maps each rune on its own with the simple mapping, so every function here works per code point.
  */
+import { goBytes, goString } from '../../values/go-string.js';
 
 const UPPER = /^\p{Lu}$/u;
 const LOWER = /^\p{Ll}$/u;
@@ -79,10 +80,16 @@ export function toTitleRune(r: number): number {
   return TITLE_DIGRAPHS.get(r) ?? toUpperRune(r);
 }
 
-/** The code points of a string (Go's `[]rune(s)` for valid UTF-8). */
+/** The rune Go decodes for one character of a string: a lone surrogate is an invalid byte, so `RuneError`. */
+function goRune(ch: string): number {
+  const cp = ch.codePointAt(0) ?? RUNE_ERROR;
+  return cp >= 0xd800 && cp <= 0xdfff ? RUNE_ERROR : cp;
+}
+
+/** The code points of a string (Go's `[]rune(s)`: invalid bytes become `RuneError`). */
 export function runes(s: string): number[] {
   const out: number[] = [];
-  for (const ch of s) out.push(ch.codePointAt(0) ?? RUNE_ERROR);
+  for (const ch of s) out.push(goRune(ch));
   return out;
 }
 
@@ -96,21 +103,22 @@ export function fromRunes(rs: readonly number[]): string {
 /** Go's `strings.Map` with a rune → rune function. */
 export function mapRunes(s: string, f: (r: number) => number): string {
   let out = '';
-  for (const ch of s) out += String.fromCodePoint(f(ch.codePointAt(0) ?? RUNE_ERROR));
+  // Go rebuilds the string from the mapped runes, so an invalid byte comes out as the mapping of RuneError.
+  for (const ch of s) out += String.fromCodePoint(f(goRune(ch)));
   return out;
 }
 
-/** The UTF-8 bytes of a string: Go strings are byte sequences, and several Sprig functions index bytes. */
+/** The bytes of a Go string: Go strings are byte sequences, and several Sprig functions index bytes. */
 export function utf8(s: string): Buffer {
-  return Buffer.from(s, 'utf8');
+  return goBytes(s);
 }
 
 /**
- * Decodes bytes back into a string. Bytes that are not valid UTF-8 (a multi-byte character cut by `trunc` or
- * `substr`) become U+FFFD, which is also what a reader of Helm's output sees.
+ * Go's `string(b)`. Bytes that are not valid UTF-8 (a multi-byte character cut by `trunc` or `substr`) are kept
+ * (src/values/go-string.ts), so `len` still counts them and the output carries them as Helm's does.
  */
 export function fromUtf8(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return goString(bytes);
 }
 
 /** Go's `rune(b)` written with `WriteRune`: a byte ≥ 0x80 becomes the Latin-1 character of that value. */

@@ -19,6 +19,7 @@ import { reflectFuncs } from '../../../src/template/sprig/reflect.js';
 import { stringListFuncs } from '../../../src/template/sprig/string-lists.js';
 import { stringFuncs } from '../../../src/template/sprig/strings.js';
 import { serializeFuncs } from '../../../src/template/helm/serialize.js';
+import { goBytes } from '../../../src/values/go-string.js';
 import { loadValuesYaml } from '../../../src/values/yaml11.js';
 import { goList, goMap, GoMap, goInt, type GoFuncSpec } from '../../../src/values/model.js';
 
@@ -122,7 +123,8 @@ function run(c: Case, mode: 'output' | 'error'): { output?: string; error?: stri
       funcs,
       ctx: createCallContext({ seed: c.id }),
     });
-    return { output: r.output };
+    // The oracle decoded helm's output bytes as UTF-8: an invalid byte reads as U+FFFD.
+    return { output: goBytes(r.output).toString('utf8') };
   } catch (e) {
     return { error: helmErrorMessage(e) };
   }

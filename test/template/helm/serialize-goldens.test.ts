@@ -34,20 +34,6 @@ interface Golden {
 
 const ctx = createCallContext({ seed: 'serialize' });
 
-/**
- * Cases whose difference from helm is known and lies outside these functions, each with the reason. They still
- * run: the assertion checks that the difference is still the documented one, so fixing it shows up here.
- */
-const KNOWN_DEVIATIONS: Record<string, { output: string; reason: string }> = {
-  'fromJson-j_null': {
-    output: '{}',
-    reason: 'Go decodes `null` into a nil map; the value model has no nil map',
-  },
-  'fromJsonArray-j_null': {
-    output: '[]',
-    reason: 'Go decodes `null` into a nil slice; the value model has none',
-  },
-};
 const PIPELINE = /^\{\{ (\w+) \.Values((?:\.\w+)*)((?: \| \w+)*) \}\}$/;
 
 function fixture(name: string): { cases: CaseFile; golden: Golden } {
@@ -100,14 +86,6 @@ function runFile(name: string, minimumDirect: number): void {
         it(`${c.id} (syntax error text from the YAML loader)`, () => {
           expect(expected?.output).toContain('error converting YAML to JSON: yaml: line 1: ');
           expect(actual.output).toContain('error converting YAML to JSON: yaml: line 1: ');
-        });
-        continue;
-      }
-      const known = KNOWN_DEVIATIONS[c.id];
-      if (known) {
-        it(`${c.id} (known deviation: ${known.reason})`, () => {
-          expect(expected?.output).not.toBe(known.output);
-          expect(actual).toEqual({ output: known.output });
         });
         continue;
       }

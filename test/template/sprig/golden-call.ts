@@ -6,13 +6,9 @@ import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
 import { formatValue } from '../../../src/template/fmt.js';
 import { createCallContext } from '../../../src/template/render-context.js';
-import {
-  GoFuncError,
-  GoInt,
-  type GoFuncSpec,
-  type GoValue,
-  type IntType,
-} from '../../../src/values/model.js';
+import { fromJsResult, unwrapInterface } from '../../../src/template/exec/value.js';
+import { goBytes } from '../../../src/values/go-string.js';
+import { GoFuncError, GoInt, type GoFuncSpec, type IntType } from '../../../src/values/model.js';
 
 interface Golden {
   cases: Record<string, { output?: string; error?: string }>;
@@ -46,19 +42,6 @@ export function loadFamily(family: string): { golden: (id: string) => Printed } 
   };
 }
 
-const INT_TYPES = new Set([
-  'int',
-  'int8',
-  'int16',
-  'int32',
-  'int64',
-  'uint',
-  'uint8',
-  'uint16',
-  'uint32',
-  'uint64',
-]);
-
 /** A Go `int` literal as the engine passes it to an `interface {}` parameter. */
 export const int = (n: number | bigint, type: IntType = 'int'): GoInt => new GoInt(BigInt(n), type);
 
@@ -72,12 +55,12 @@ export function callPrinted(
   if (!spec) throw new Error(`no function ${name}`);
   try {
     const r = spec.call(createCallContext({ seed: 'sprig-part-a' }), ...args);
-    // A nil `interface {}` result is "no value"; the oracle's include keeps the `<no value>` text.
-    if (r === null || r === undefined) return '<no value>';
-    if (INT_TYPES.has(spec.result) && (typeof r === 'number' || typeof r === 'bigint')) {
-      return formatValue(new GoInt(BigInt(r), spec.result as IntType));
-    }
-    return formatValue(r as GoValue);
+    // The engine's wrapping: a nil `interface {}` result is "no value" (the oracle's include keeps the
+    // `<no value>` text), a null slice or map is Go's nil one.
+    const v = unwrapInterface(fromJsResult(r, spec.result)).v;
+    if (v === undefined) return '<no value>';
+    // The oracle decodes helm's output bytes as UTF-8, so an invalid byte reads as U+FFFD.
+    return goBytes(formatValue(v)).toString('utf8');
   } catch (e) {
     if (e instanceof GoFuncError) return `ERR ${e.message}`;
     throw e;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringFuncs } from '../../../src/template/sprig/strings.js';
+import { createCallContext } from '../../../src/template/render-context.js';
+import { goBytes } from '../../../src/values/go-string.js';
 import { GoList, goMap } from '../../../src/values/model.js';
 import { callPrinted, loadFamily } from './golden-call.js';
 
@@ -238,9 +240,15 @@ describe('stringFuncs against helm goldens', () => {
 });
 
 describe('stringFuncs details', () => {
-  it('cuts multi-byte characters byte-wise like Go (the cut byte reads as U+FFFD)', () => {
-    expect(call('trunc', 2, 'héllo')).toBe('h\ufffd');
-    expect(call('substr', 0, 2, 'héllo')).toBe('h\ufffd');
+  it('cuts multi-byte characters byte-wise like Go, keeping the cut byte', () => {
+    const bytes = (name: string, ...args: unknown[]): number[] => [
+      ...goBytes(stringFuncs[name]?.call(createCallContext({ seed: 't' }), ...args) as string),
+    ];
+    expect(bytes('trunc', 2, 'héllo')).toEqual([0x68, 0xc3]);
+    expect(bytes('trunc', -4, 'héllo')).toEqual([0xa9, 0x6c, 0x6c, 0x6f]);
+    expect(bytes('substr', 0, 2, 'héllo')).toEqual([0x68, 0xc3]);
+    expect(bytes('substr', 2, 6, 'héllo')).toEqual([0xa9, 0x6c, 0x6c, 0x6f]);
+    expect(bytes('abbrev', 6, 'ééééé')).toEqual([0xc3, 0xa9, 0xc3, 0x2e, 0x2e, 0x2e]);
   });
   it('declares Go parameter types so the engine reports wrong-type errors', () => {
     expect(stringFuncs.trunc?.params).toEqual(['int', 'string']);
