@@ -103,12 +103,14 @@ export class LintPool {
     });
   }
 
-  /** Stops every worker; units still queued are rejected. */
+  /** Stops every worker; units still queued or running are rejected. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const unit of this.queue.splice(0))
-      unit.reject(new ChartlintError('internal', 'the worker pool closed'));
-    await Promise.all(this.workers.splice(0).map((w) => w.thread.terminate()));
+    const closing = (): ChartlintError => new ChartlintError('internal', 'the worker pool closed');
+    for (const unit of this.queue.splice(0)) unit.reject(closing());
+    const workers = this.workers.splice(0);
+    for (const w of workers) w.busy?.reject(closing());
+    await Promise.all(workers.map((w) => w.thread.terminate()));
   }
 
   private dispatch(): void {

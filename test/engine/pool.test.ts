@@ -1,0 +1,201 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ChartlintError } from '../../src/diagnostics/errors.js';
+import type * as LintModule from '../../src/engine/lint.js';
+import type * as PoolModule from '../../src/engine/pool.js';
+import type * as ErrorsModule from '../../src/diagnostics/errors.js';
+import { LintPool, deserializeError, serializeError } from '../../src/engine/pool.js';
+import { lint as lintFromSources } from '../../src/engine/lint.js';
+import { ROOT, ensureBuilt } from '../helpers/cli.js';
+
+// Worker threads run compiled JavaScript: the pool is exercised through dist/ (built from the current sources).
+// Classes are per module instance: errors from dist/ are instances of dist's ChartlintError.
+let dist: { lint: typeof LintModule; pool: typeof PoolModule; errors: typeof ErrorsModule };
+
+beforeAll(async () => {
+  ensureBuilt();
+  const load = (m: string): Promise<unknown> => import(pathToFileURL(resolve(ROOT, 'dist', m)).href);
+  dist = {
+    lint: (await load('engine/lint.js')) as typeof LintModule,
+    pool: (await load('engine/pool.js')) as typeof PoolModule,
+    errors: (await load('diagnostics/errors.js')) as typeof ErrorsModule,
+  };
+}, 240_000);
+
+function options(jobs: number, paths: string[], onProgress?: LintModule.LintOptions['onProgress']) {
+  return {
+    paths,
+    cwd: ROOT,
+    envNames: [],
+    ciValues: false,
+    overrides: {},
+    renderer: { kind: 'embedded' as const },
+    policies: {
+      paths: [],
+      namespaces: [],
+      dataFiles: [],
+      builtin: true,
+      disabled: [],
+      combine: false,
+      cacheDir: resolve(ROOT, '.cache/test-pool'),
+      env: {},
+    },
+    jobs,
+    ...(onProgress ? { onProgress } : {}),
+  };
+}
+
+/** A LintResult as plain JSON (errors are class instances). */
+function plain(result: Awaited<ReturnType<typeof LintModule.lint>>): unknown {
+  return JSON.parse(
+    JSON.stringify(result, (_k, v: unknown) =>
+      v instanceof Error
+        ? { name: v.name, message: v.message, ...(v as unknown as Record<string, unknown>) }
+        : v,
+    ),
+  );
+}
+
+// Fixture charts of every kind: several environments, subcharts and archives, render errors, invalid charts and
+// configuration (errors on the main thread), CRDs, hooks, library charts.
+const CORPUS = ['fixtures/charts', 'fixtures/render'];
+
+describe('errors crossing threads', () => {
+  it('keeps a ChartlintError’s code, message, location and details', () => {
+    const e = new ChartlintError('config-invalid', 'bad configuration', {
+      location: { file: 'x/.chartlint.yaml', startLine: 3, startColumn: 5 },
+      details: [{ message: 'unknown key', location: { file: 'x/.chartlint.yaml', startLine: 4 } }],
+    });
+    const back = deserializeError(structuredClone(serializeError(e)));
+    expect(back).toBeInstanceOf(ChartlintError);
+    expect(back).toMatchObject({
+      code: e.code,
+      message: e.message,
+      location: e.location,
+      details: e.details,
+    });
+  });
+
+  it('turns any other error into an Error with its message', () => {
+    const back = deserializeError(structuredClone(serializeError(new TypeError('x is not a function'))));
+    expect(back).not.toBeInstanceOf(ChartlintError);
+    expect(back.message).toBe('x is not a function');
+    expect(deserializeError(serializeError('thrown string')).message).toBe('thrown string');
+  });
+});
+
+describe('the worker pool (dist/)', () => {
+  it('is available from dist/ but not from the TypeScript sources', () => {
+    expect(dist.pool.LintPool.available()).toBe(true);
+    expect(LintPool.available()).toBe(false);
+  });
+
+  it('gives the same result with 1 and 3 jobs, in the same order', async () => {
+    const single = await dist.lint.lint(options(1, CORPUS));
+    const pooled = await dist.lint.lint(options(3, CORPUS));
+    expect(single.charts.length).toBeGreaterThan(30);
+    expect(single.findings.length).toBeGreaterThan(0);
+    expect(single.errors.length).toBeGreaterThan(0);
+    expect(plain(pooled)).toEqual(plain(single));
+  }, 240_000);
+
+  it('splits environments over workers when there are fewer charts than workers', async () => {
+    const paths = ['fixtures/charts/shop', 'fixtures/charts/two-a'];
+    const single = await dist.lint.lint(options(1, paths));
+    const pooled = await dist.lint.lint(options(4, paths));
+    expect(single.charts.map((c) => c.environments.length)).toEqual([3, 1]);
+    expect(plain(pooled)).toEqual(plain(single));
+  }, 120_000);
+
+  it('lints in-process from the sources with the same result', async () => {
+    const paths = ['fixtures/charts/shop', 'fixtures/charts/broken-template'];
+    expect(plain(await lintFromSources(options(4, paths)))).toEqual(
+      plain(await dist.lint.lint(options(4, paths))),
+    );
+  }, 120_000);
+
+  it('reports progress: every chart started, done counts up to the total', async () => {
+    const events: LintModule.LintProgress[] = [];
+    const result = await dist.lint.lint(options(2, ['fixtures/charts'], (p) => events.push(p)));
+    const total = events[0]?.total ?? 0;
+    expect(total).toBe(result.charts.length + result.errors.length);
+    const dones = events.map((e) => e.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    expect(events.at(-1)).toEqual({ done: total, total });
+    expect(new Set(events.flatMap((e) => (e.current ? [e.current] : [])))).toEqual(
+      new Set(result.charts.map((c) => c.chart)),
+    );
+  }, 120_000);
+
+  it('rejects a unit with the error an in-process run throws, and goes on with the next', async () => {
+    const settings: LintModule.LintRunSettings = {
+      cwd: ROOT,
+      renderer: { kind: 'embedded' },
+      policies: options(1, []).policies,
+    };
+    const missing: LintModule.LintJob = {
+      chartPath: 'fixtures/charts/does-not-exist',
+      config: undefined,
+      environment: {
+        name: 'default',
+        valuesFiles: [],
+        set: {},
+        setFlags: [],
+        setString: [],
+        setFile: [],
+        setJson: [],
+        setLiteral: [],
+        namespace: 'default',
+        releaseName: 'release-name',
+        apiVersions: [],
+        isUpgrade: false,
+      },
+    };
+    const good: LintModule.LintJob = { ...missing, chartPath: 'fixtures/charts/broken-template' };
+    const inProcess = new dist.lint.LintJobRunner(settings);
+    const expected = await inProcess.run(missing).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(expected).toBeInstanceOf(dist.errors.ChartlintError);
+
+    const pool = new dist.pool.LintPool(1, settings);
+    try {
+      const failed = pool.submit([missing]).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const next = pool.submit([good, good]);
+      const error = await failed;
+      expect(error).toBeInstanceOf(dist.errors.ChartlintError);
+      expect(error).toMatchObject({
+        code: (expected as ChartlintError).code,
+        message: (expected as ChartlintError).message,
+      });
+      const findings = await next;
+      expect(findings).toHaveLength(2);
+      expect(findings[0]).toEqual(await inProcess.run(good));
+      expect(findings[1]).toEqual(findings[0]);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
+  it('rejects units still running or queued when closed', async () => {
+    const pool = new dist.pool.LintPool(1, {
+      cwd: ROOT,
+      renderer: { kind: 'embedded' },
+      policies: options(1, []).policies,
+    });
+    const settled = [pool.submit([]), pool.submit([])].map((p) =>
+      p.then(
+        () => 'resolved',
+        (e: unknown) => (e as Error).message,
+      ),
+    );
+    await pool.close();
+    expect(await Promise.all(settled)).toEqual(['the worker pool closed', 'the worker pool closed']);
+    await expect(pool.submit([])).rejects.toThrow('the worker pool is closed');
+  });
+});
