@@ -154,7 +154,12 @@ export class EmbeddedRenderer implements Renderer {
           },
         };
       }
-      throw e;
+      // Fail closed with a readable message rather than a stack trace: the chart is reported as not renderable.
+      const detail = e instanceof Error ? e.message : String(e);
+      return {
+        ok: false,
+        failure: { message: `internal error while rendering ${request.chartPath}: ${detail}` },
+      };
     }
   }
 
