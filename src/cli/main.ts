@@ -61,6 +61,7 @@ async function runLint(args: LintArgs): Promise<number> {
     renderer: rendererSpec(args.renderer ?? 'embedded', process.env),
     policies: { ...args.policies, cacheDir: userCacheDir(process.env), env: process.env },
     ...(args.jobs !== undefined ? { jobs: args.jobs } : {}),
+    ...(args.helmCapabilities ? { helmCapabilities: true } : {}),
     ...(progress ? { onProgress: progress.update } : {}),
   };
   let result = await lint(options);

@@ -38,6 +38,8 @@ export interface EnvironmentJob {
   combine: boolean;
   /** `rules:` settings of the chart's configuration. */
   ruleSettings: Record<string, RuleSetting>;
+  /** Render with helm's own offline `.Capabilities` (`--helm-capabilities`). */
+  helmCapabilities?: boolean;
   /** `exclude:` entries of the chart's configuration. */
   excludes?: readonly ExcludeConfig[];
   /** Display path of the directory of the configuration file (exclude globs are relative to it). */
@@ -74,7 +76,7 @@ function sourceReader(cwd: string): (displayPath: string) => string | undefined 
 export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
   const { chart, env, renderer, cwd, policies, combine } = job;
   const readText = sourceReader(cwd);
-  const outcome = await renderer.render(renderRequest(chart, env, cwd));
+  const outcome = await renderer.render(renderRequest(chart, env, cwd, job.helmCapabilities ?? false));
   if (!outcome.ok) return [renderErrorFinding(chart, env.name, outcome.failure)];
   const { manifests, errors } = parseManifests(outcome.documents, env.name);
   const kubeVersion = env.kubeVersion ?? HELM_DEFAULT_KUBE_VERSION;
@@ -126,7 +128,12 @@ export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
 }
 
 /** The render request of a chart × environment. Values files are relative to the chart directory. */
-export function renderRequest(chart: Chart, env: Environment, cwd: string): RenderRequest {
+export function renderRequest(
+  chart: Chart,
+  env: Environment,
+  cwd: string,
+  helmCapabilities = false,
+): RenderRequest {
   const chartAbs = resolve(cwd, chart.archivePath ?? chart.dir);
   const chartDir = resolve(cwd, chart.dir);
   return {
@@ -141,6 +148,7 @@ export function renderRequest(chart: Chart, env: Environment, cwd: string): Rend
     setLiteral: env.setLiteral,
     ...(env.kubeVersion !== undefined ? { kubeVersion: env.kubeVersion } : {}),
     apiVersions: env.apiVersions,
+    helmCapabilities,
     flags: { ...LINT_FLAGS, isUpgrade: env.isUpgrade },
   };
 }

@@ -38,6 +38,8 @@ export interface LintOptions {
   renderer: Renderer | RendererSpec;
   /** Rego policies: command-line settings, merged with each chart's `policies:` configuration. */
   policies: PolicyOptions;
+  /** `--helm-capabilities`: helm's fixed offline API list instead of the target version's. */
+  helmCapabilities?: boolean;
   /** `--jobs`: worker threads for the charts (default: the cores available). 1 lints in-process. */
   jobs?: number;
   /** Told when a chart starts and when one is done, for a progress line. */
@@ -80,6 +82,8 @@ export interface LintRunSettings {
   cwd: string;
   renderer: RendererSpec;
   policies: PolicyOptions;
+  /** Render with helm's own fixed offline `.Capabilities` instead of what the target version serves. */
+  helmCapabilities?: boolean;
 }
 
 /** One chart × environment as plain data: everything a worker needs to lint it besides the run's settings. */
@@ -122,6 +126,7 @@ export class LintJobRunner {
       cwd,
       policies,
       combine: this.settings.policies.combine,
+      helmCapabilities: this.settings.helmCapabilities ?? false,
       ruleSettings: job.config?.config.rules ?? {},
       excludes: job.config?.config.exclude ?? [],
       ...(job.config?.file ? { configDir: dirnameOf(job.config.file) } : {}),
@@ -213,6 +218,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     cwd,
     renderer: spec ?? { kind: 'embedded' },
     policies: options.policies,
+    ...(options.helmCapabilities ? { helmCapabilities: true } : {}),
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const pool =
