@@ -11,9 +11,12 @@ export function approximateTemplateLine(
   renderedValue: unknown,
 ): { line: number; column: number; endColumn: number } | undefined {
   const key = [...path].reverse().find((s): s is string => typeof s === 'string');
-  const value = typeof renderedValue === 'string' || typeof renderedValue === 'number' || typeof renderedValue === 'boolean'
-    ? String(renderedValue)
-    : undefined;
+  const value =
+    typeof renderedValue === 'string' ||
+    typeof renderedValue === 'number' ||
+    typeof renderedValue === 'boolean'
+      ? String(renderedValue)
+      : undefined;
   const lines = templateText.split('\n');
   const keyRe = key ? new RegExp(`^\\s*(?:-\\s+)?["']?${escapeRegExp(key)}["']?\\s*:`) : undefined;
   let best: { score: number; line: number; column: number; endColumn: number } | undefined;

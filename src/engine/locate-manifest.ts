@@ -15,6 +15,18 @@ export interface ManifestLocations {
   insideArchive?: string;
   /** The command-line flag that supplied the value (`--set a=1`), when it did not come from a file. */
   valueSource?: string;
+  /**
+   * Where the finding is in the rendered output: the document's `# Source:` template name and the 1-based line and
+   * column inside that document. Rendered text exists only in memory, so this is never a {@link Location}.
+   */
+  rendered?: RenderedPosition;
+}
+
+/** A position in the rendered document of a template (what `chartlint template` prints under `# Source:`). */
+export interface RenderedPosition {
+  source: string;
+  line: number;
+  column: number;
 }
 
 /**
@@ -34,12 +46,18 @@ export function locateInManifest(
   const range = manifest.rangeOf(matchablePath(manifest.object, path));
   const related: RelatedLocation[] = [];
   const spans = manifest.document.spans;
+  // A finding about part of a scalar (the tag of an image reference) looks up the part: in
+  // `"{{ .Values.repo }}:{{ .Values.tag }}"` the tag came from another values line than the repository.
+  const at = focusOffset(manifest.document.text, range, focus);
+  const position = manifest.positionOf(at);
+  const rendered = { source: manifest.document.source, line: position.line, column: position.column };
   if (spans) {
-    // A finding about part of a scalar (the tag of an image reference) looks up the part: in
-    // `"{{ .Values.repo }}:{{ .Values.tag }}"` the tag came from another values line than the repository.
-    const at = focusOffset(manifest.document.text, range, focus);
     const span = spans.find((s) => s.start <= at && at < s.end) ?? spans.find((s) => s.start >= at);
-    if (span) return fromSpan(root, span, at, readText);
+    if (span) {
+      const scalar = valueAt(manifest.object, path);
+      const shown = typeof scalar === 'object' || scalar === undefined ? undefined : String(scalar);
+      return { ...fromSpan(root, span, at, readText, focus ?? shown), rendered };
+    }
   }
   if (source.displayPath && source.file) {
     const target = matchablePath(manifest.object, path);
@@ -53,12 +71,13 @@ export function locateInManifest(
           endColumn: guess.endColumn,
         }
       : { file: source.displayPath, startLine: 1, startColumn: 1 };
-    return { location, related, approximate: true };
+    return { location, related, approximate: true, rendered };
   }
   return {
     location: source.location,
     related,
     approximate: true,
+    rendered,
     ...(source.insideArchive ? { insideArchive: source.insideArchive } : {}),
   };
 }
@@ -73,17 +92,17 @@ function fromSpan(
   span: RenderedSpan,
   offset: number,
   readText: (displayPath: string) => string | undefined,
+  shown: string | undefined,
 ): ManifestLocations {
-  const writer = resolveTemplateSource(root, span.template);
-  const templateOffset =
-    span.kind === 'text' ? span.templateOffset + Math.max(0, offset - span.start) : span.templateOffset;
+  const writing = writingNode(span, offset);
+  const writer = resolveTemplateSource(root, writing.template);
   const templateLoc =
     writer.displayPath && writer.file
-      ? locationInText(writer.displayPath, writer.file.text, templateOffset)
+      ? locationInText(writer.displayPath, writer.file.text, writing.templateOffset)
       : writer.location;
   const related: RelatedLocation[] = [];
-  const callSite = span.callStack?.[0];
-  if (callSite && callSite.template !== span.template) {
+  const callSite = writing.callers[0];
+  if (callSite && callSite.template !== writing.template) {
     const caller = resolveTemplateSource(root, callSite.template);
     if (caller.displayPath && caller.file) {
       related.push({
@@ -96,8 +115,9 @@ function fromSpan(
   const origin = span.origin;
   const valuesText = origin?.isFile ? readText(origin.source) : undefined;
   if (origin && valuesText !== undefined) {
+    const [start, end] = narrowed(valuesText, origin.start, origin.end, shown);
     return {
-      location: rangeInText(origin.source, valuesText, origin.start, origin.end),
+      location: rangeInText(origin.source, valuesText, start, end),
       related: [{ ...templateLoc, label: 'template' }, ...related],
       approximate: false,
       ...insideArchive,
@@ -112,11 +132,63 @@ function fromSpan(
   };
 }
 
-/** Offset of the last occurrence of `focus` inside the range, else the range's start. */
-function focusOffset(text: string, range: { start: number; end: number }, focus: string | undefined): number {
-  if (!focus) return range.start;
-  const i = text.slice(range.start, range.end).lastIndexOf(focus);
-  return i < 0 ? range.start : range.start + i;
+/**
+ * A multi-line values scalar (a block of YAML given to `tpl`) stands for every value its text wrote: the line that
+ * shows the finding's value, when it shows it once, is the one to edit.
+ */
+function narrowed(text: string, start: number, end: number, shown: string | undefined): [number, number] {
+  const source = text.slice(start, end);
+  if (!shown || !source.includes('\n')) return [start, end];
+  const at = source.indexOf(shown);
+  if (at < 0 || source.indexOf(shown, at + 1) >= 0) return [start, end];
+  return [start + at, start + at + shown.length];
+}
+
+/** Name Helm gives a `tpl` string (helm-render-spec.md §7.5); the template engine is not loaded to learn it. */
+const TPL_TEMPLATE_NAME = 'gotpl';
+
+/** The template node that wrote a span's offset, and the include/tpl call sites above it, outermost first. */
+interface WritingNode {
+  template: string;
+  templateOffset: number;
+  callers: readonly { template: string; templateOffset: number }[];
+}
+
+/**
+ * The node that wrote `offset` of a span. Text a `tpl` string wrote has no file of its own: the template line that
+ * called `tpl` (the innermost call site) stands for it, and its values origin says where the string is.
+ */
+function writingNode(span: RenderedSpan, offset: number): WritingNode {
+  const stack = span.callStack ?? [];
+  const site = stack[stack.length - 1];
+  if (span.template === TPL_TEMPLATE_NAME && site) {
+    return { template: site.template, templateOffset: site.templateOffset, callers: stack.slice(0, -1) };
+  }
+  const templateOffset =
+    span.kind === 'text' ? span.templateOffset + Math.max(0, offset - span.start) : span.templateOffset;
+  return { template: span.template, templateOffset, callers: stack };
+}
+
+/**
+ * Offset of the last occurrence of `focus` inside the range, else where the scalar's content starts: after the
+ * opening quote of a quoted scalar (a `quote` around a value prints the quote itself, the value is what matters) and
+ * on the first content line of a block scalar.
+ */
+export function focusOffset(text: string, range: { start: number; end: number }, focus?: string): number {
+  if (focus) {
+    const i = text.slice(range.start, range.end).lastIndexOf(focus);
+    if (i >= 0) return range.start + i;
+  }
+  const first = text[range.start];
+  if ((first === '"' || first === "'") && range.end - range.start >= 2) return range.start + 1;
+  if (first === '|' || first === '>') {
+    const newline = text.indexOf('\n', range.start);
+    if (newline < 0 || newline + 1 >= range.end) return range.start;
+    let i = newline + 1;
+    while (i < range.end && text[i] === ' ') i++;
+    return i;
+  }
+  return range.start;
 }
 
 /** What a finding records about how it was located: approximation (helm renderer) and a flag-supplied value. */
@@ -124,6 +196,7 @@ export function locationProperties(located: ManifestLocations): Record<string, u
   return {
     ...(located.approximate ? { approximateLocation: true } : {}),
     ...(located.valueSource ? { valueSource: located.valueSource } : {}),
+    ...(located.rendered ? { rendered: located.rendered } : {}),
   };
 }
 

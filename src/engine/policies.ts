@@ -2,8 +2,8 @@ import type { Chart } from '../chart/types.js';
 import type { Finding } from '../diagnostics/finding.js';
 import type { RenderedManifest } from '../manifests/types.js';
 import type { PolicySet } from '../policy/index.js';
-import { makeFinding, resourceKeyOf, sentence } from './findings.js';
-import { locateInManifest, locationProperties } from './locate-manifest.js';
+import { makeFinding, sentence } from './findings.js';
+import { manifestFinding } from './manifest-finding.js';
 
 /**
  * Evaluates the policy set over one environment's manifests and turns every result into a located finding with rule
@@ -26,30 +26,32 @@ export function policyFindings(
     },
     combine,
   );
+  const context = { chart, environment, manifests, readText };
   return results.map((r) => {
     const manifest = r.manifestId === undefined ? undefined : manifests[r.manifestId];
-    const path = r.path ?? ['metadata', 'name'];
-    const located = manifest
-      ? locateInManifest(chart, manifest, path, readText)
-      : { location: { file: chart.chartYaml.path }, related: [], approximate: true };
-    const inArchive =
-      'insideArchive' in located && located.insideArchive ? ` (in ${located.insideArchive})` : '';
-    const finding = makeFinding({
+    const details = r.details ? { details: r.details } : undefined;
+    const common = {
       ruleId: r.ruleId,
-      message: sentence(sentence(r.message).replace(/\.$/, '') + inArchive),
       severity: r.severity,
-      chart: chart.dir,
-      environment: environment.name,
-      releaseName: environment.releaseName,
-      location: located.location,
-      related: located.related,
-      ...(manifest
-        ? { resource: manifest.resource, resourceKey: resourceKeyOf(manifest, manifests), path: [...path] }
-        : {}),
       discriminator: r.message,
-      properties: { ...(r.details ? { details: r.details } : {}), ...locationProperties(located) },
-    });
-    if (Object.keys(finding.properties ?? {}).length === 0) delete finding.properties;
+      ...(details ? { properties: details } : {}),
+    };
+    // A combined-mode result that names no manifest is about the release: it points at the chart.
+    const finding = manifest
+      ? manifestFinding(context, {
+          ...common,
+          message: sentence(r.message),
+          manifest,
+          path: r.path ?? ['metadata', 'name'],
+        })
+      : makeFinding({
+          ...common,
+          message: sentence(r.message),
+          chart: chart.dir,
+          environment: environment.name,
+          releaseName: environment.releaseName,
+          location: { file: chart.chartYaml.path },
+        });
     if (r.suppressed) {
       finding.suppressed = true;
       finding.suppression = { kind: 'annotation', justification: 'Rego exception rule' };

@@ -24,7 +24,9 @@ export function resolveTemplateSource(root: Chart, templateName: string): Templa
   let i = 0;
   while (segments[i] === 'charts' && i + 1 < segments.length) {
     const name = segments[i + 1];
-    const sub = chart.subcharts.find((s) => aliasOf(chart, s) === name) ?? chart.subcharts.find((s) => s.metadata.name === name);
+    const sub =
+      chart.subcharts.find((s) => aliasOf(chart, s) === name) ??
+      chart.subcharts.find((s) => s.metadata.name === name);
     if (!sub) break;
     chart = sub;
     i += 2;

@@ -5,7 +5,7 @@
 import { GoFuncError, GoMap, type GoFuncSpec, type GoValue } from '../values/model.js';
 import { goQuote } from './fmt.js';
 import { NoTemplateError, TemplateExecError } from './exec/errors.js';
-import { stripNoValue, type CallSite } from './exec/spans.js';
+import { stripNoValue, withTplOrigins, type CallSite } from './exec/spans.js';
 import { runTemplate, SpannedText, type ExecEnv } from './exec/state.js';
 import { concrete, INVALID, type ReflectValue } from './exec/value.js';
 import { TemplateParseError } from './parse/parse.js';
@@ -89,8 +89,11 @@ export function renderFuncs(b: RenderBinding): Record<string, GoFuncSpec> {
   const tpl: GoFuncSpec = {
     params: ['string', 'interface {}'],
     result: 'string',
+    // The output is made of the string's text: it inherits the string's origin (a values scalar, usually).
+    passThrough: 'first',
     call(_ctx, text, data) {
       const t = text as string;
+      const call = b.env.currentCall;
       const stack = nestedStack(b.env);
       // A clone, so that defines inside the string are visible to it alone.
       const clone = b.set.clone();
@@ -106,7 +109,8 @@ export function renderFuncs(b: RenderBinding): Record<string, GoFuncSpec> {
       try {
         const r = runTemplate(b.envFor(clone), tree, dataValue(data), stack);
         const stripped = stripNoValue(r.output, r.spans);
-        return new SpannedText(stripped.output, stripped.spans);
+        const spans = withTplOrigins(stripped.spans, t, ROOT_TEMPLATE_NAME, call?.args?.[0]?.origin);
+        return new SpannedText(stripped.output, spans);
       } catch (e) {
         if (e instanceof TemplateExecError || e instanceof NoTemplateError) {
           throw withCause(

@@ -36,7 +36,14 @@ import {
   type ValueOrigin,
 } from '../../values/model.js';
 import { TemplateExecError, TemplateLimitError, type ExecErrorPlace } from './errors.js';
-import { alignSpans, OutputBuffer, type CallSite, type OutputSpan } from './spans.js';
+import {
+  alignSpans,
+  OutputBuffer,
+  SourcedText,
+  type CallSite,
+  type OutputSpan,
+  type SourcedFuncSpec,
+} from './spans.js';
 import {
   assignable,
   canBeNil,
@@ -97,8 +104,13 @@ export interface ExecEnv {
   steps: number;
   /** The innermost state running, to locate a JavaScript stack overflow. */
   active: State | undefined;
-  /** The call site and stack of the function being called (read by include/tpl). */
-  currentCall: { site: CallSite; stack: readonly CallSite[] | undefined } | undefined;
+  /**
+   * The call site and stack of the function being called (read by include/tpl), and its evaluated arguments with
+   * their origins when spans are recorded for a pass-through function (tpl maps its text back to the values string).
+   */
+  currentCall:
+    | { site: CallSite; stack: readonly CallSite[] | undefined; args?: readonly ReflectValue[] | undefined }
+    | undefined;
 }
 
 /** The absent final (piped) argument: Go's `missingVal`. */
@@ -635,9 +647,13 @@ export class State {
     this.env.currentCall = {
       site: { parseName: this.tree.parseName, nodeOffset: node.pos },
       stack: this.callStack,
+      args: vals,
     };
+    // A function that knows where the parts of its result came from (toYaml key by key) says so while spans are
+    // recorded.
+    const sourced = this.env.recordSpans ? (fn as Partial<SourcedFuncSpec>).callSourced : undefined;
     try {
-      r = fn.call(this.env.ctx, ...jsArgs);
+      r = sourced ? sourced.call(fn, this.env.ctx, ...jsArgs) : fn.call(this.env.ctx, ...jsArgs);
     } catch (e) {
       if (e instanceof TemplateLimitError || (e instanceof RangeError && /call stack/i.test(e.message)))
         throw e;
@@ -648,6 +664,8 @@ export class State {
     }
     this.env.active = this;
     let result: ReflectValue;
+    if (r instanceof SourcedText)
+      r = new SpannedText(r.text, r.spansAt(this.tree.parseName, node.pos, this.callStack));
     if (r instanceof SpannedText) result = { v: r.text, iface: false, carried: r };
     else result = fromJsResult(r, fn.result);
     if (vals) result = passProvenance(fn, result, vals);
@@ -793,9 +811,12 @@ function passProvenance(fn: GoFuncSpec, result: ReflectValue, args: readonly Ref
   };
 }
 
-/** Whether a sourced scalar argument's text appears in a string result (`quote`, `cat`). */
+/**
+ * Whether a sourced scalar argument's text appears in a string result (`quote`, `cat`). Output of `include`/`tpl`
+ * counts as sourced: its spans say where each part came from (`include "x.image" . | quote`).
+ */
 function appearsIn(arg: ReflectValue, result: ReflectValue): boolean {
-  if (!arg.origin || typeof result.v !== 'string') return false;
+  if ((!arg.origin && !arg.carried) || typeof result.v !== 'string') return false;
   const v = arg.v;
   if (typeof v === 'string') return v !== '' && result.v.includes(v);
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof GoInt)

@@ -9,45 +9,77 @@
  * readers return the error inside their result (`{"Error": …}`, `[…]`) except `mustFromJson`.
  */
 import { GoFuncError, GoList, GoMap, type GoFuncSpec, type GoValue } from '../../values/model.js';
-import { decodeJson, encodeJson, JsonMarshalError, type JsonWriteOptions } from './go-json.js';
+import {
+  innermostRanges,
+  lineOriginRanges,
+  SourcedText,
+  type OriginRange,
+  type SourcedFuncSpec,
+} from '../exec/spans.js';
+import { decodeJson, encodeJsonWithOrigins, JsonMarshalError, type JsonWriteOptions } from './go-json.js';
 import { encodeToml, TomlEncodeError, TomlEncodePanic } from './toml.js';
 import { fromYaml, fromYamlArray } from './from-yaml.js';
-import { emitYamlV2, YamlMarshalError } from './yaml-emit-v2.js';
-import { emitYamlV3, YamlV3EncodeError } from './yaml-emit-v3.js';
+import { emitYamlV2WithOrigins, YamlMarshalError } from './yaml-emit-v2.js';
+import { emitYamlV3WithOrigins, YamlV3EncodeError } from './yaml-emit-v3.js';
 
 const COMPACT_HTML: JsonWriteOptions = { escapeHtml: true };
 const COMPACT_RAW: JsonWriteOptions = { escapeHtml: false };
 const PRETTY: JsonWriteOptions = { escapeHtml: true, indent: '  ' };
 
-/** Runs an encoder; its own error class becomes `""` (Helm swallows it), anything else propagates. */
-function orEmpty(encode: () => string, swallowed: new (message: string) => Error): string {
+/** What an encoder writes: the text, and where its parts came from when the value had values origins. */
+type Encoded = { text: string; ranges: readonly OriginRange[] };
+
+/** How an encoder reports its own error: Helm swallows it (`""`) or fails the call with Go's message. */
+type OnError = 'empty' | 'fail';
+
+/** Runs an encoder, handling its own error class as `onError` says; anything else propagates. */
+function run(encode: () => Encoded, own: new (message: string) => Error, onError: OnError): Encoded {
   try {
     return encode();
   } catch (e) {
-    if (e instanceof swallowed) return '';
-    throw e;
+    if (!(e instanceof own)) throw e;
+    if (onError === 'empty') return { text: '', ranges: [] };
+    throw new GoFuncError(e.message);
   }
 }
 
-/** Runs an encoder; its own error class fails the call with Go's message (`error calling NAME: …`). */
-function orFail(encode: () => string, reported: new (message: string) => Error): string {
-  try {
-    return encode();
-  } catch (e) {
-    if (e instanceof reported) throw new GoFuncError(e.message);
-    throw e;
-  }
-}
-
-/** A one-argument `interface {}` → string function that keeps the provenance of its argument. */
-function encoder(encode: (v: GoValue) => string): GoFuncSpec {
+/**
+ * A one-argument `interface {}` → string encoder. The result keeps the provenance of its argument, and, while spans
+ * are recorded, each key and scalar of a values subtree keeps its own (DESIGN.md §7: key by key through toYaml).
+ */
+function encoder(
+  encode: (v: GoValue) => Encoded,
+  own: new (message: string) => Error,
+  onError: OnError,
+): SourcedFuncSpec {
   return {
     params: ['interface {}'],
     result: 'string',
     passThrough: 'first',
-    call: (_ctx, v) => encode(v as GoValue),
+    call: (_ctx, v) => run(() => encode(v as GoValue), own, onError).text,
+    callSourced: (_ctx, v) => {
+      const { text, ranges } = run(() => encode(v as GoValue), own, onError);
+      return ranges.length > 0 ? new SourcedText(text, ranges) : text;
+    },
   };
 }
+
+const yamlV2 = (v: GoValue): Encoded => {
+  const { text, lineOrigins } = emitYamlV2WithOrigins(v);
+  return { text, ranges: lineOriginRanges(text, lineOrigins) };
+};
+
+const yamlV3 = (v: GoValue): Encoded => {
+  const { text, lineOrigins } = emitYamlV3WithOrigins(v);
+  return { text, ranges: lineOriginRanges(text, lineOrigins) };
+};
+
+const json =
+  (options: JsonWriteOptions) =>
+  (v: GoValue): Encoded => {
+    const { text, spans } = encodeJsonWithOrigins(v, options);
+    return { text, ranges: innermostRanges(text.length, spans) };
+  };
 
 /** Helm's `fromJson`: Go decodes into a fresh map and adds the error text under `Error`. */
 function fromJson(text: string): GoMap {
@@ -87,9 +119,9 @@ function toToml(v: GoValue): string {
 
 /** The serialisation functions by template name. */
 export const serializeFuncs: Readonly<Record<string, GoFuncSpec>> = {
-  toYaml: encoder((v) => orEmpty(() => emitYamlV2(v), YamlMarshalError)),
-  mustToYaml: encoder((v) => orFail(() => emitYamlV2(v), YamlMarshalError)),
-  toYamlPretty: encoder((v) => orEmpty(() => emitYamlV3(v), YamlV3EncodeError)),
+  toYaml: encoder(yamlV2, YamlMarshalError, 'empty'),
+  mustToYaml: encoder(yamlV2, YamlMarshalError, 'fail'),
+  toYamlPretty: encoder(yamlV3, YamlV3EncodeError, 'empty'),
   fromYaml: {
     params: ['string'],
     result: 'map[string]interface {}',
@@ -100,13 +132,13 @@ export const serializeFuncs: Readonly<Record<string, GoFuncSpec>> = {
     result: '[]interface {}',
     call: (_ctx, s) => fromYamlArray(s as string),
   },
-  toJson: encoder((v) => orEmpty(() => encodeJson(v, COMPACT_HTML), JsonMarshalError)),
-  mustToJson: encoder((v) => orFail(() => encodeJson(v, COMPACT_HTML), JsonMarshalError)),
-  toPrettyJson: encoder((v) => orEmpty(() => encodeJson(v, PRETTY), JsonMarshalError)),
-  mustToPrettyJson: encoder((v) => orFail(() => encodeJson(v, PRETTY), JsonMarshalError)),
+  toJson: encoder(json(COMPACT_HTML), JsonMarshalError, 'empty'),
+  mustToJson: encoder(json(COMPACT_HTML), JsonMarshalError, 'fail'),
+  toPrettyJson: encoder(json(PRETTY), JsonMarshalError, 'empty'),
+  mustToPrettyJson: encoder(json(PRETTY), JsonMarshalError, 'fail'),
   // Sprig's toRawJson panics on an error, which the engine reports like a returned error.
-  toRawJson: encoder((v) => orFail(() => encodeJson(v, COMPACT_RAW), JsonMarshalError)),
-  mustToRawJson: encoder((v) => orFail(() => encodeJson(v, COMPACT_RAW), JsonMarshalError)),
+  toRawJson: encoder(json(COMPACT_RAW), JsonMarshalError, 'fail'),
+  mustToRawJson: encoder(json(COMPACT_RAW), JsonMarshalError, 'fail'),
   fromJson: {
     params: ['string'],
     result: 'map[string]interface {}',
@@ -118,5 +150,10 @@ export const serializeFuncs: Readonly<Record<string, GoFuncSpec>> = {
     call: (_ctx, s) => fromJsonArray(s as string),
   },
   mustFromJson: { params: ['string'], result: 'interface {}', call: (_ctx, s) => mustFromJson(s as string) },
-  toToml: encoder(toToml),
+  toToml: {
+    params: ['interface {}'],
+    result: 'string',
+    passThrough: 'first',
+    call: (_ctx, v) => toToml(v as GoValue),
+  },
 };
