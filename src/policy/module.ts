@@ -1,5 +1,6 @@
 import { ChartlintError } from '../diagnostics/errors.js';
 import { ruleKind } from './conventions.js';
+import type { LoadedPolicy } from './wasm-host.js';
 
 /**
  * The entry point chartlint's own builds compile: one rule whose value maps every conftest rule id
@@ -9,13 +10,6 @@ export const AGGREGATE_ENTRYPOINT = 'chartlint_conftest_entry/results';
 
 /** The package of {@link AGGREGATE_ENTRYPOINT}, as written in generated Rego. */
 export const AGGREGATE_PACKAGE = 'chartlint_conftest_entry';
-
-/** The subset of opa-wasm's LoadedPolicy chartlint uses. */
-interface LoadedPolicy {
-  entrypoints: Record<string, number>;
-  setData(data: object | ArrayBuffer): void;
-  evaluate(input: unknown, entrypoint?: number | string): unknown;
-}
 
 /** Selects which conftest rules are evaluated, by package and rule name. */
 export type RuleFilter = (pkg: string, rule: string) => boolean;
@@ -53,14 +47,14 @@ export class PolicyModule {
           .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   }
 
-  /** Compiles and instantiates `wasm` (opa-wasm is imported here, lazily, so runs without policies skip it). */
+  /** Compiles and instantiates `wasm` (the host is imported here, lazily, so runs without policies skip opa-wasm). */
   static async load(label: string, wasm: Uint8Array, filter: RuleFilter): Promise<PolicyModule> {
-    const { loadPolicy } = await import('@open-policy-agent/opa-wasm');
+    const { instantiatePolicy } = await import('./wasm-host.js');
     let policy: LoadedPolicy;
     try {
       // A private copy: WebAssembly wants an ArrayBuffer of exactly the module's bytes.
       const buffer = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer;
-      policy = (await loadPolicy(buffer)) as unknown as LoadedPolicy;
+      policy = await instantiatePolicy(buffer);
     } catch (err) {
       throw new ChartlintError(
         'policy-invalid',
