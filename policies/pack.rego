@@ -11,7 +11,6 @@ results["chartlint.default_namespace/warn"] := data["chartlint"]["default_namesp
 results["chartlint.host_namespaces/deny"] := data["chartlint"]["host_namespaces"]["deny"]
 results["chartlint.host_path_volume/deny"] := data["chartlint"]["host_path_volume"]["deny"]
 results["chartlint.host_ports/deny"] := data["chartlint"]["host_ports"]["deny"]
-results["chartlint.image_latest_tag/warn"] := data["chartlint"]["image_latest_tag"]["warn"]
 results["chartlint.liveness_probe/warn"] := data["chartlint"]["liveness_probe"]["warn"]
 results["chartlint.privileged_container/deny"] := data["chartlint"]["privileged_container"]["deny"]
 results["chartlint.read_only_root_filesystem/warn"] := data["chartlint"]["read_only_root_filesystem"]["warn"]
