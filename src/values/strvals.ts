@@ -177,7 +177,7 @@ class Parser {
     if (k.last === '[') {
       const i = this.keyIndex();
       // Go wraps io.EOF ("error parsing index: %w"), and the parse loop treats it as the end of input.
-      if (i === EOF) return EOF;
+      if (i instanceof Eof) return EOF;
       let list = new GoList([]);
       if (data.has(k.text)) {
         const existing = data.get(k.text) ?? null;
@@ -356,7 +356,7 @@ class Parser {
     }
     if (k.last === '[') {
       const next = this.keyIndex();
-      if (next === EOF) return { list, eof: true };
+      if (next instanceof Eof) return { list, eof: true };
       let current = new GoList([]);
       if (list.items.length > i) {
         const existing = list.items[i] ?? null;

@@ -5,6 +5,7 @@
  * float64, `y`/`on`/`no` become booleans (keys too), and so on. Every map entry and list item keeps a
  * {@link ValueOrigin} pointing into the source text.
  */
+import { findFlowCollectionError } from './yaml-flow-errors.js';
 import {
   type Document,
   LineCounter,
@@ -207,6 +208,8 @@ class DocumentDecoder {
 
   constructor(
     doc: Document.Parsed,
+    /** The whole text the document was parsed from. */
+    private readonly text: string,
     private readonly source: string,
     private readonly isFile: boolean,
     private readonly maxNodes: number,
@@ -295,8 +298,30 @@ class DocumentDecoder {
     return target;
   }
 
+  /**
+   * go-yaml reads a raw NEL (U+0085) as a line break, so in a quoted scalar it folds like one: a single break becomes
+   * a space, n breaks n-1 newlines (with the blanks around them dropped). The `yaml` package keeps it as text.
+   */
+  private withNelFolded(node: Scalar): Scalar {
+    const [start = 0, end = 0] = node.range ?? [];
+    const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+    if (!quoted || typeof node.value !== 'string' || !this.text.slice(start, end).includes('\u0085'))
+      return node;
+    const folded = node.clone() as Scalar;
+    folded.value = node.value.replace(/[ \t]*(?:\u0085[ \t]*)+/g, (run) => {
+      const breaks = run.split('\u0085').length - 1;
+      return breaks === 1 ? ' ' : '\n'.repeat(breaks - 1);
+    });
+    return folded;
+  }
+
   private scalarValue(node: Scalar): GoValue {
-    const r = resolveScalar(node);
+    const r = resolveScalar(this.withNelFolded(node));
+    // A block scalar that ends the text without a line break has none to clip or keep in go-yaml.
+    const end = node.range?.[1] ?? 0;
+    const blockAtEnd = (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && end > 0;
+    if (blockAtEnd && r.tag === 'str' && r.value.endsWith('\n') && this.text[end - 1] !== '\n')
+      return r.value.slice(0, -1);
     switch (r.tag) {
       case 'null':
       case 'bool':
@@ -419,6 +444,8 @@ interface GoYamlSyntax {
   scanner: boolean;
   /** Offset go-yaml's problem mark would point at. */
   at: number;
+  /** False when go-yaml marks the end of the stream before it adds its final line break (unclosed quotes). */
+  finalBreak?: boolean;
 }
 
 /** The next mapping-value indicator (`:` then a space or line end) at or after `from`. */
@@ -428,20 +455,66 @@ function skipToMappingColon(text: string, from: number): number {
   return m.exec(text)?.index ?? from;
 }
 
+/** Whether the nearest earlier line at the column of the line at `pos` is a block sequence entry (`- x`). */
+function siblingIsSequenceEntry(text: string, pos: number): boolean {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  const lineText = text.slice(lineStart, lineEndOf(text, lineStart));
+  const column = lineText.length - lineText.trimStart().length;
+  const lines = text.slice(0, lineStart).split('\n').reverse();
+  for (const line of lines) {
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() === '' || line.trimStart().startsWith('#') || indent > column) continue;
+    return indent === column && /^-(?:\s|$)/.test(line.trimStart());
+  }
+  return false;
+}
+
+function lineEndOf(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
+}
+
+/** A stray `]` or `}` where a value was due (document start, after `key:` or `-`): go-yaml wanted node content. */
+function closerExpectsNode(text: string, pos: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', pos - 1) + 1, pos).trim();
+  if (before === '') return text.slice(0, pos).trim() === '';
+  return /(?:^|\s)[-:]$/.test(before) || before.endsWith(':');
+}
+
 /** Translates a `yaml` package error into go-yaml's message and mark, for the mistakes people actually make. */
 function goYamlSyntax(code: string, message: string, pos: number, text: string): GoYamlSyntax {
   const scanner = (m: string, at = pos): GoYamlSyntax => ({ message: m, scanner: true, at });
   const parser = (m: string, at = pos): GoYamlSyntax => ({ message: m, scanner: false, at });
+  if (/^Flow (?:sequence|map)/.test(message)) {
+    // An unterminated or mis-closed flow collection: go-yaml's wording depends on what it expected there.
+    const flow = findFlowCollectionError(text);
+    if (flow) return parser(flow.message, flow.at);
+  }
   switch (code) {
     case 'BAD_INDENT':
       if (message.startsWith('Flow sequence')) return parser("did not find expected ',' or ']'");
       if (message.startsWith('Flow map')) return parser("did not find expected ',' or '}'");
+      // A key at the column of a block sequence's entries: go-yaml was reading that sequence.
+      if (message.startsWith('All mapping items') && siblingIsSequenceEntry(text, pos))
+        return parser("did not find expected '-' indicator");
       return parser('did not find expected key');
+    case 'MULTILINE_IMPLICIT_KEY':
+      // `a: 1` followed by `- b` at the same column: a sequence entry where a key should be.
+      if (/^-(?:\s|$)/.test(text.slice(pos))) return parser('did not find expected key');
+      break;
+    case 'BAD_ALIAS':
+      return scanner('did not find expected alphabetic or numeric character');
     case 'BLOCK_AS_IMPLICIT_KEY':
       // go-yaml notices the problem at the offending `:`, not where the enclosing value started.
       return scanner('mapping values are not allowed in this context', skipToMappingColon(text, pos));
     case 'MISSING_CHAR':
-      if (message.includes('quote')) return scanner('found unexpected end of stream');
+      if (message.includes('quote'))
+        return {
+          message: 'found unexpected end of stream',
+          scanner: true,
+          at: text.length,
+          finalBreak: false,
+        };
       if (message.startsWith('Implicit map keys')) return scanner("could not find expected ':'", text.length);
       break;
     case 'BAD_DQ_ESCAPE':
@@ -453,7 +526,9 @@ function goYamlSyntax(code: string, message: string, pos: number, text: string):
       if (message.includes('block-seq-ind'))
         return scanner('block sequence entries are not allowed in this context');
       if (message.includes('flow-seq-end') || message.includes('flow-map-end'))
-        return parser('did not find expected key');
+        return parser(
+          closerExpectsNode(text, pos) ? 'did not find expected node content' : 'did not find expected key',
+        );
       return parser("did not find expected '-' indicator");
   }
   // Otherwise keep the yaml package's explanation, without its position suffix and code frame.
@@ -468,7 +543,7 @@ function goYamlSyntax(code: string, message: string, pos: number, text: string):
 function goYamlWhere(lc: LineCounter, text: string, docFirstLine: number, e: GoYamlSyntax): string {
   let line0 = lc.linePos(e.at).line - docFirstLine;
   // At the end of the stream go-yaml forces a final line break, so its mark moves to the next line.
-  if (e.at >= text.length && text.length > 0 && !text.endsWith('\n')) line0++;
+  if (e.finalBreak !== false && e.at >= text.length && text.length > 0 && !text.endsWith('\n')) line0++;
   const line = line0 === 0 ? 0 : e.scanner ? line0 + 1 : line0;
   return line > 0 ? `line ${line}: ` : '';
 }
@@ -530,11 +605,18 @@ function parseDocuments(
 
 function decodeDocument(
   doc: Document.Parsed,
+  text: string,
   lc: LineCounter,
   source: string,
   opts: YamlLoadOptions,
 ): GoValue {
-  const decoder = new DocumentDecoder(doc, source, opts.isFile ?? true, opts.maxNodes ?? DEFAULT_MAX_NODES);
+  const decoder = new DocumentDecoder(
+    doc,
+    text,
+    source,
+    opts.isFile ?? true,
+    opts.maxNodes ?? DEFAULT_MAX_NODES,
+  );
   let value: GoValue;
   try {
     decoder.decode(null, []); // the document node itself counts, as in go-yaml
@@ -588,7 +670,10 @@ function decodeFirst(
   const { docs, lc } = parseDocuments(text, source);
   const first = docs[0];
   if (!first) return { value: null, location: { file: source } };
-  return { value: decodeDocument(first, lc, source, opts), location: contentLocation(first, lc, source) };
+  return {
+    value: decodeDocument(first, text, lc, source, opts),
+    location: contentLocation(first, lc, source),
+  };
 }
 
 /**
@@ -631,7 +716,7 @@ export function loadValuesYaml(text: string, source: string, opts: YamlLoadOptio
   for (const doc of docs) {
     let value: GoValue;
     try {
-      value = decodeDocument(doc, lc, source, opts);
+      value = decodeDocument(doc, text, lc, source, opts);
       if (value !== null && !(value instanceof GoMap)) {
         throw unmarshalError(value, 'map[string]interface {}', contentLocation(doc, lc, source));
       }
