@@ -32,6 +32,30 @@ function toJson(v: GoValue | undefined): unknown {
   return v;
 }
 
+/**
+ * Draft-04's boolean `exclusiveMaximum`/`exclusiveMinimum` in the numeric form later drafts (and ajv) use, so a
+ * draft-04 schema validates as v6 validates it.
+ */
+function fromDraft4(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(fromDraft4);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = fromDraft4(v);
+  for (const [exclusive, bound] of [
+    ['exclusiveMaximum', 'maximum'],
+    ['exclusiveMinimum', 'minimum'],
+  ] as const) {
+    if (typeof out[exclusive] !== 'boolean') continue;
+    if (out[exclusive] === true && typeof out[bound] === 'number') {
+      out[exclusive] = out[bound];
+      delete out[bound];
+    } else {
+      delete out[exclusive];
+    }
+  }
+  return out;
+}
+
 function validatorFor(schema: Record<string, unknown>): AjvInstance {
   const declared = typeof schema.$schema === 'string' ? schema.$schema : '';
   const opts = { allErrors: true, strict: false, verbose: true, validateSchema: false } as const;
@@ -236,6 +260,11 @@ function validateOne(schemaText: string, values: GoMap): string | undefined {
   }
   if (typeof schema !== 'object' || schema === null) return undefined;
   const ajv = validatorFor(schema as Record<string, unknown>);
+  const declared = (schema as Record<string, unknown>).$schema;
+  if (typeof declared === 'string' && declared.includes('draft-04')) schema = fromDraft4(schema);
+  else schema = { ...(schema as Record<string, unknown>) };
+  // The draft is chosen by the validator class; ajv would otherwise insist on knowing the meta-schema URI.
+  delete (schema as Record<string, unknown>).$schema;
   let validate;
   try {
     validate = ajv.compile(schema as object);
