@@ -23,6 +23,8 @@ allowed := {
 deny contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", "capabilities", "add", j])} if {
 	some entry in kubernetes.containers
 	some j, capability in entry.container.securityContext.capabilities.add
-	not allowed[trim_prefix(upper(capability), "CAP_")]
+
+	# Compared as written, as Pod Security admission does: `CAP_CHOWN` or `chown` is rejected there too.
+	not allowed[capability]
 	msg := sprintf("Container \"%s\" of %s adds the capability %s.", [kubernetes.name(entry.container), kubernetes.resource, capability])
 }

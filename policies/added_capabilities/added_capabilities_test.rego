@@ -13,6 +13,12 @@ test_sys_admin_denied if {
 }
 
 test_baseline_capabilities_allowed if {
-	ctx := {"capabilities": {"add": ["NET_BIND_SERVICE", "CAP_CHOWN"], "drop": ["ALL"]}}
+	ctx := {"capabilities": {"add": ["NET_BIND_SERVICE", "CHOWN"], "drop": ["ALL"]}}
 	count(added_capabilities.deny) == 0 with input as fixtures.deployment(fixtures.web(ctx))
+}
+
+# Pod Security admission compares names as written, so a prefixed or lower-case spelling is not in the baseline set.
+test_other_spellings_denied if {
+	ctx := {"capabilities": {"add": ["CAP_CHOWN", "chown"]}}
+	count(added_capabilities.deny) == 2 with input as fixtures.deployment(fixtures.web(ctx))
 }

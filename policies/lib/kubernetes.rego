@@ -17,6 +17,7 @@ pod_spec_paths := {
 	"ReplicationController": ["spec", "template", "spec"],
 	"Job": ["spec", "template", "spec"],
 	"CronJob": ["spec", "jobTemplate", "spec", "template", "spec"],
+	"PodTemplate": ["template", "spec"],
 }
 
 # Kinds whose pods are expected to keep running (probes make sense for them, not for Jobs).
@@ -37,6 +38,12 @@ containers contains {"container": c, "path": array.concat(pod_spec_path, [field,
 	some i, c in pod_spec[field]
 }
 
+# The containers and init containers: ephemeral (debug) containers cannot set resources or capabilities.
+declared_containers contains entry if {
+	some entry in containers
+	entry.path[count(entry.path) - 2] != "ephemeralContainers"
+}
+
 # The regular (long-running) containers only.
 app_containers contains entry if {
 	some entry in containers
@@ -47,6 +54,19 @@ app_containers contains entry if {
 name(c) := c.name if is_string(c.name)
 
 name(c) := "(unnamed)" if not is_string(c.name)
+
+# The pod's securityContext and every container's, as {"context", "path", "subject"}: the Pod Security controls
+# that apply at both levels (hostProcess, seLinuxOptions, appArmorProfile, seccompProfile) check each one where
+# it is written. `subject` names the owner in messages.
+security_contexts contains {"context": pod_spec.securityContext, "path": array.concat(pod_spec_path, ["securityContext"]), "subject": resource} if {
+	is_object(pod_spec.securityContext)
+}
+
+security_contexts contains {"context": entry.container.securityContext, "path": array.concat(entry.path, ["securityContext"]), "subject": subject} if {
+	some entry in containers
+	is_object(entry.container.securityContext)
+	subject := sprintf("Container %q of %s", [name(entry.container), resource])
+}
 
 # The input's display name, "<kind>/<name>".
 resource := sprintf("%s/%s", [input.kind, object.get(input, ["metadata", "name"], "(unnamed)")])

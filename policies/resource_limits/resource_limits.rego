@@ -15,7 +15,7 @@ import data.chartlint.lib.kubernetes
 import rego.v1
 
 warn contains {"msg": msg, "path": array.concat(entry.path, ["resources", "limits", "memory"])} if {
-	some entry in kubernetes.containers
+	some entry in kubernetes.declared_containers
 	not entry.container.resources.limits.memory
 	msg := sprintf("Container \"%s\" of %s sets no memory limit.", [kubernetes.name(entry.container), kubernetes.resource])
 }

@@ -15,3 +15,8 @@ test_missing_limit_warned if {
 test_limit_accepted if {
 	count(resource_limits.warn) == 0 with input as fixtures.deployment({"name": "web", "resources": {"limits": {"memory": "128Mi"}}})
 }
+
+test_ephemeral_containers_skipped if {
+	spec := {"containers": [{"name": "a", "resources": {"limits": {"memory": "1Gi"}}}], "ephemeralContainers": [{"name": "debug"}]}
+	count(resource_limits.warn) == 0 with input as fixtures.deployment_with_spec(spec)
+}

@@ -15,7 +15,7 @@ import data.chartlint.lib.kubernetes
 import rego.v1
 
 warn contains {"msg": msg, "path": array.concat(entry.path, ["resources", "requests", resource])} if {
-	some entry in kubernetes.containers
+	some entry in kubernetes.declared_containers
 	some resource in ["cpu", "memory"]
 	not entry.container.resources.requests[resource]
 	msg := sprintf("Container \"%s\" of %s sets no %s request.", [kubernetes.name(entry.container), kubernetes.resource, resource])

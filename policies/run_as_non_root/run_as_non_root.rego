@@ -26,14 +26,27 @@ non_root(c) if effective(c, "runAsNonRoot") == true
 
 root_user(c) if effective(c, "runAsUser") == 0
 
-warn contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", "runAsNonRoot"])} if {
+# Where the setting in force is written: the container's field, else the pod's, else the container's (absent) one.
+setting_path(entry, key) := array.concat(entry.path, ["securityContext", key]) if has_key(object.get(entry.container, "securityContext", {}), key)
+
+setting_path(entry, key) := array.concat(kubernetes.pod_spec_path, ["securityContext", key]) if {
+	not has_key(object.get(entry.container, "securityContext", {}), key)
+	has_key(object.get(kubernetes.pod_spec, "securityContext", {}), key)
+}
+
+setting_path(entry, key) := array.concat(entry.path, ["securityContext", key]) if {
+	not has_key(object.get(entry.container, "securityContext", {}), key)
+	not has_key(object.get(kubernetes.pod_spec, "securityContext", {}), key)
+}
+
+warn contains {"msg": msg, "path": setting_path(entry, "runAsNonRoot")} if {
 	some entry in kubernetes.containers
 	not non_root(entry.container)
 	not root_user(entry.container)
 	msg := sprintf("Container \"%s\" of %s does not set runAsNonRoot: true, so it may run as root.", [kubernetes.name(entry.container), kubernetes.resource])
 }
 
-warn contains {"msg": msg, "path": array.concat(entry.path, ["securityContext", "runAsUser"]), "severity": "error"} if {
+warn contains {"msg": msg, "path": setting_path(entry, "runAsUser"), "severity": "error"} if {
 	some entry in kubernetes.containers
 	root_user(entry.container)
 	msg := sprintf("Container \"%s\" of %s runs as root (runAsUser: 0).", [kubernetes.name(entry.container), kubernetes.resource])

@@ -34,3 +34,16 @@ test_run_as_user_zero_is_an_error if {
 		"severity": "error",
 	}}
 }
+
+test_inherited_settings_point_at_the_pod if {
+	spec := {"securityContext": {"runAsUser": 0}, "containers": [{"name": "web"}]}
+	got := run_as_non_root.warn with input as fixtures.deployment_with_spec(spec)
+	got == {{
+		"msg": "Container \"web\" of Deployment/app runs as root (runAsUser: 0).",
+		"path": ["spec", "template", "spec", "securityContext", "runAsUser"],
+		"severity": "error",
+	}}
+	spec2 := {"securityContext": {"runAsNonRoot": false}, "initContainers": [{"name": "init"}]}
+	[w] := [w | some w in run_as_non_root.warn] with input as fixtures.deployment_with_spec(spec2)
+	w.path == ["spec", "template", "spec", "securityContext", "runAsNonRoot"]
+}

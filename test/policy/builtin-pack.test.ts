@@ -57,7 +57,11 @@ const hardened = {
             resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '128Mi' } },
             livenessProbe: { httpGet: { path: '/live', port: 8080 } },
             readinessProbe: { httpGet: { path: '/ready', port: 8080 } },
-            securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true },
+            securityContext: {
+              allowPrivilegeEscalation: false,
+              readOnlyRootFilesystem: true,
+              capabilities: { drop: ['ALL'] },
+            },
           },
         ],
       },
@@ -182,6 +186,18 @@ describe('the built-in pack', () => {
         'spec.template.spec.containers.0.securityContext.capabilities.add.0',
       ],
       ['chartlint.default_namespace/warn', 'warning', 3, 'metadata.namespace'],
+      [
+        'chartlint.drop_all_capabilities/warn',
+        'warning',
+        3,
+        'spec.template.spec.containers.0.securityContext.capabilities.add.0',
+      ],
+      [
+        'chartlint.drop_all_capabilities/warn',
+        'warning',
+        3,
+        'spec.template.spec.containers.0.securityContext.capabilities.drop',
+      ],
       ['chartlint.host_namespaces/deny', 'error', 3, 'spec.template.spec.hostNetwork'],
       ['chartlint.host_path_volume/deny', 'error', 3, 'spec.template.spec.volumes.0.hostPath'],
       [
