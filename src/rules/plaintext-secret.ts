@@ -44,6 +44,12 @@ const messages = {
 
 type Ctx = RuleContext<PlaintextSecretOptions>;
 
+/**
+ * Marks findings whose primary line holds the secret itself, so reporters can leave out code frames and snippets
+ * (the message is already redacted; the repository line is not).
+ */
+const SENSITIVE = { sensitive: true } as const;
+
 /** A short hash of a secret: distinguishes findings without revealing anything. */
 function secretHash(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
@@ -60,7 +66,11 @@ function report(
     rule,
     detection.messageId,
     { where, redacted: redactSecret(detection.secret), description: detection.description ?? '' },
-    { ...target, discriminator: `${detection.messageId}:${secretHash(detection.secret)}` },
+    {
+      ...target,
+      discriminator: `${detection.messageId}:${secretHash(detection.secret)}`,
+      properties: SENSITIVE,
+    },
   );
 }
 
@@ -85,7 +95,7 @@ function scanManifest(
           rule,
           'docker-auth',
           { where: capitalise(c.where), registry, redacted: redactSecret(password) },
-          { manifest, path: c.path, discriminator: `docker-auth:${hash}` },
+          { manifest, path: c.path, discriminator: `docker-auth:${hash}`, properties: SENSITIVE },
         );
       }
       continue;
