@@ -13,6 +13,7 @@ import { parse } from 'yaml';
 import { ChartlintError } from '../diagnostics/errors.js';
 import { GoList, GoMap, GoObject, type GoFuncSpec, type GoValue } from '../values/model.js';
 import { formatValue } from '../template/fmt.js';
+import type { ListBackedObject } from '../template/index.js';
 
 /** A kind of a group/version and the minors that serve it (narrowing the group/version's range). */
 interface KindEntry {
@@ -217,11 +218,17 @@ export function parseKubeVersion(input: string): KubeVersion {
   );
 }
 
-/** `common.VersionSet`: the API versions, with `Has` (exact string match). */
-export class VersionSet extends GoObject {
+/** `common.VersionSet`: the API versions (a `[]string` to range, index and len), with `Has` (exact match). */
+export class VersionSet extends GoObject implements ListBackedObject {
   readonly goType = 'common.VersionSet';
+  private list: GoList | undefined;
   constructor(readonly versions: readonly string[]) {
     super();
+  }
+
+  asGoList(): GoList {
+    this.list ??= new GoList([...this.versions], '[]string');
+    return this.list;
   }
 
   override method(name: string): GoFuncSpec | undefined {

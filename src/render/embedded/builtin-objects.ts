@@ -104,9 +104,12 @@ export function chartObject(
   m.set('Tags', meta.tags);
   m.set('AppVersion', meta.appVersion);
   m.set('Deprecated', meta.deprecated);
-  // Helm's nil map prints and ranges like an empty one; the model has no nil map, so toJson gives {} not null.
-  const annotations = new GoMap(new Map(), 'map[string]string');
-  for (const [k, v] of Object.entries(meta.annotations ?? {})) annotations.set(k, v);
+  // Without `annotations:` Helm holds a nil map: it reads as empty, but toJson writes null.
+  let annotations = GoMap.nil('map[string]string');
+  if (meta.annotations) {
+    annotations = new GoMap(new Map(), 'map[string]string');
+    for (const [k, v] of Object.entries(meta.annotations)) annotations.set(k, v);
+  }
   m.set('Annotations', annotations);
   m.set('KubeVersion', meta.kubeVersion);
   m.set('Dependencies', new GoList(dependencies.map((d) => dependencyMap(meta, d))));

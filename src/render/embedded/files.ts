@@ -40,6 +40,11 @@ export class ChartFilesObject extends GoObject implements MapBackedObject {
     return this.map;
   }
 
+  /** Elements are `[]byte`: a missing key reads as an empty one (`.Files.Foo` prints `[]`). */
+  mapElemZero(): GoValue {
+    return new GoBytes(new Uint8Array());
+  }
+
   override method(name: string): GoFuncSpec | undefined {
     switch (name) {
       case 'Get':
