@@ -202,9 +202,10 @@ interface PlannedChart {
  * Lints every chart below the paths: discover → configuration → environments → render → checks → merge. A chart that
  * cannot be loaded (or whose configuration is invalid) becomes an entry in `errors`; the others are still linted.
  *
- * With several charts and more than one job, charts are spread over a pool of worker threads while the main thread
- * goes on loading the next ones; each chart's environments stay on one worker (so its templates are parsed once),
- * unless there are fewer charts than workers. The result is the same as an in-process run's, in the same order.
+ * With several charts and more than one job, charts are spread over a pool: `jobs - 1` worker threads and the main
+ * thread, which also goes on loading the next charts. Each chart's environments stay on one lane (so its templates
+ * are parsed once), unless there are fewer charts than lanes. The result is the same as an in-process run's, in the
+ * same order.
  */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const cwd = resolve(options.cwd);
@@ -221,9 +222,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     ...(options.helmCapabilities ? { helmCapabilities: true } : {}),
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const runner = new LintJobRunner(settings, rendererObject);
+  // The main thread is one of the pool's lanes: `jobs` lanes need jobs - 1 worker threads.
   const pool =
-    spec && jobs > 1 && total > 1 && LintPool.available() ? new LintPool(jobs, settings) : undefined;
-  const runner = pool ? undefined : new LintJobRunner(settings, rendererObject);
+    spec && jobs > 1 && total > 1 && LintPool.available()
+      ? new LintPool(jobs - 1, settings, (unit) => runUnit(runner, unit))
+      : undefined;
   // Charts finish out of order on the pool; their findings are kept by chart so the result keeps discovery order.
   const results: Promise<Settled<Finding[]>>[] = [];
   let done = 0;
@@ -241,14 +245,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
         name: planned.chart.metadata.name,
         environments: planned.jobs.map((j) => j.environment.name),
       });
-      if (runner) {
+      if (!pool) {
         progress(planned.chart.dir);
         const found: Finding[] = [];
         for (const job of planned.jobs) found.push(...(await runner.run(job, planned.chart)));
         results.push(Promise.resolve({ ok: true, value: found }));
         done++;
-      } else if (pool) {
-        // Fewer charts than workers: environments go to workers one by one, so that every worker has work.
+      } else {
+        // Fewer charts than lanes: environments go to lanes one by one, so that every lane has work.
         const units = total < jobs ? planned.jobs.map((j) => [j]) : [planned.jobs];
         const chartDone = Promise.all(
           units.map((unit) => pool.submit(unit, () => progress(planned.chart.dir))),
@@ -312,6 +316,13 @@ async function planChart(
     errors.push(asChartlintError(e, chartPath));
     return undefined;
   }
+}
+
+/** Lints a unit's jobs one after the other on this thread. */
+async function runUnit(runner: LintJobRunner, jobs: readonly LintJob[]): Promise<Finding[][]> {
+  const findings: Finding[][] = [];
+  for (const job of jobs) findings.push(await runner.run(job));
+  return findings;
 }
 
 /** A promise's outcome as a value, so that a failure can wait for its turn in chart order. */

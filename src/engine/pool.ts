@@ -1,7 +1,8 @@
 /**
- * The worker pool of a lint run: units of jobs (usually all environments of one chart) go to worker threads, at most
- * one unit per worker at a time, in the order they were submitted. Workers start only when there is work for them
- * and all others are busy, so a run with little work does not pay for threads it cannot use.
+ * The worker pool of a lint run: units of jobs (usually all environments of one chart) go to worker threads — and to
+ * the calling thread, when it offers a local lane — at most one unit per lane at a time, in the order they were
+ * submitted. Workers start only when there is work for them and every lane is busy, so a run with little work does
+ * not pay for threads it cannot use.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +66,7 @@ interface QueuedUnit {
   request: UnitRequest;
   onStart: (() => void) | undefined;
   resolve: (findings: Finding[][]) => void;
-  reject: (error: Error) => void;
+  reject: (error: unknown) => void;
 }
 
 interface PoolWorker {
@@ -73,12 +74,16 @@ interface PoolWorker {
   busy: QueuedUnit | undefined;
 }
 
+/** Lints a unit on the calling thread: the pool's lane that needs no thread of its own. */
+export type LocalLane = (jobs: LintJob[]) => Promise<Finding[][]>;
+
 /** Worker threads that lint units of jobs; see the module comment. */
 export class LintPool {
   private readonly workers: PoolWorker[] = [];
   private readonly queue: QueuedUnit[] = [];
   private nextId = 0;
   private closed = false;
+  private localBusy = false;
 
   /**
    * True when the worker entry exists: it is compiled JavaScript, so a pool is available when running from `dist/`
@@ -88,13 +93,18 @@ export class LintPool {
     return existsSync(fileURLToPath(WORKER_URL));
   }
 
-  /** `size` is the most worker threads it starts; each receives `settings` once. */
+  /**
+   * `size` is the most worker threads it starts; each receives `settings` once. With `local`, the calling thread is
+   * one more lane: it takes units whenever it is free, so work starts at once (while threads are still loading) and
+   * one thread fewer is needed for the same parallelism.
+   */
   constructor(
     private readonly size: number,
     private readonly settings: LintRunSettings,
+    private readonly local?: LocalLane,
   ) {}
 
-  /** Queues a unit; resolves with each job's findings in order. `onStart` is called when a worker takes it. */
+  /** Queues a unit; resolves with each job's findings in order. `onStart` is called when a lane takes it. */
   submit(jobs: LintJob[], onStart?: () => void): Promise<Finding[][]> {
     if (this.closed) return Promise.reject(new ChartlintError('internal', 'the worker pool is closed'));
     return new Promise((resolve, reject) => {
@@ -115,6 +125,10 @@ export class LintPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
+      if (this.local && !this.localBusy) {
+        this.runLocally(this.local, this.queue.shift() as QueuedUnit);
+        continue;
+      }
       let worker = this.workers.find((w) => !w.busy);
       if (!worker && this.workers.length < this.size) worker = this.spawn();
       if (!worker) return;
@@ -123,6 +137,18 @@ export class LintPool {
       unit.onStart?.();
       worker.thread.postMessage(unit.request);
     }
+  }
+
+  private runLocally(local: LocalLane, unit: QueuedUnit): void {
+    this.localBusy = true;
+    unit.onStart?.();
+    // Errors stay what they are: nothing crosses a thread here.
+    void local(unit.request.jobs)
+      .then(unit.resolve, unit.reject)
+      .finally(() => {
+        this.localBusy = false;
+        if (!this.closed) this.dispatch();
+      });
   }
 
   private spawn(): PoolWorker {

@@ -85,6 +85,52 @@ describe('errors crossing threads', () => {
   });
 });
 
+describe('the local lane', () => {
+  const settings: LintModule.LintRunSettings = {
+    cwd: ROOT,
+    renderer: { kind: 'embedded' },
+    policies: options(1, []).policies,
+  };
+  const job = (chartPath: string) => ({ chartPath }) as LintModule.LintJob;
+
+  it('runs units on the calling thread one at a time, in order, when there are no workers', async () => {
+    const seen: string[] = [];
+    let running = 0;
+    const pool = new LintPool(0, settings, async (jobs) => {
+      expect(++running).toBe(1);
+      await new Promise((r) => setTimeout(r, 5));
+      seen.push(...jobs.map((j) => j.chartPath));
+      running--;
+      return jobs.map((j) => [{ ruleId: j.chartPath }] as never);
+    });
+    const started: string[] = [];
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((c) => pool.submit([job(c), job(`${c}2`)], () => started.push(c))),
+    );
+    expect(started).toEqual(['a', 'b', 'c']);
+    expect(seen).toEqual(['a', 'a2', 'b', 'b2', 'c', 'c2']);
+    expect(results.map((r) => r.map((f) => (f[0] as unknown as { ruleId: string }).ruleId))).toEqual([
+      ['a', 'a2'],
+      ['b', 'b2'],
+      ['c', 'c2'],
+    ]);
+    await pool.close();
+  });
+
+  it('passes its errors through unchanged and goes on with the next unit', async () => {
+    const boom = new ChartlintError('chart-invalid', 'bad chart', { location: { file: 'x/Chart.yaml' } });
+    const pool = new LintPool(0, settings, async (jobs) => {
+      if (jobs[0]?.chartPath === 'bad') throw boom;
+      return [[]];
+    });
+    const bad = pool.submit([job('bad')]);
+    const good = pool.submit([job('good')]);
+    await expect(bad).rejects.toBe(boom);
+    await expect(good).resolves.toEqual([[]]);
+    await pool.close();
+  });
+});
+
 describe('the worker pool (dist/)', () => {
   it('is available from dist/ but not from the TypeScript sources', () => {
     expect(dist.pool.LintPool.available()).toBe(true);
