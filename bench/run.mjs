@@ -10,7 +10,8 @@
 //   6. policy evaluation throughput (the built-in pack).
 // Results go to bench/results.json. Needs a build (`npm run build`); helm is taken from $HELM_BIN, .tools/helm or PATH.
 //
-// Usage: node bench/run.mjs [--charts N] [--jobs N] [--small-runs N] [--no-helm]
+// Usage: node bench/run.mjs [--charts N] [--jobs N] [--small-runs N] [--no-helm] [--only SECTION,…]
+//   sections: wholeLint, smallChart, templateEngine, fixtureRenders, policies (--only leaves results.json alone)
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
@@ -386,41 +387,69 @@ function machine() {
   };
 }
 
-async function main() {
-  if (!existsSync(join(DIST, 'cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const info = machine();
-  log(`generating ${CHARTS} charts under bench/corpus …`);
-  const corpus = generateCorpus(CORPUS, { charts: CHARTS });
-  const results = {
-    date: new Date().toISOString(),
-    machine: info,
-    wholeLint: await wholeLint(corpus),
-    smallChart: await smallChart(corpus),
-    templateEngine: await templateEngine(),
-    fixtureRenders: await fixtureRenders(),
-    policies: await policies(),
-  };
-  results.machine.loadAverageAtEnd = loadavg().map((x) => round(x, 2));
-  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-  const w = results.wholeLint;
-  const s = results.smallChart;
-  const t = results.templateEngine;
-  const f = results.fixtureRenders;
+/** One summary line per section that ran. */
+function summary(results) {
+  const info = results.machine;
   const lines = [
     `machine: ${info.cpuModel}, ${info.cores} cores, ${info.memoryGb} GiB, node ${info.node}, load ${info.loadAverageAtStart.join(' ')}`,
-    `whole lint (${w.charts} charts × 3 envs, SARIF, --jobs ${w.jobs}): ${w.rendersPerSecond} renders/s, wall ${(w.wallMs / 1000).toFixed(2)} s, CPU ${(w.cpuMs / 1000).toFixed(2)} s, peak RSS ${w.peakRssMb} MiB`,
-    `  --jobs 1: ${w.jobs1.rendersPerSecond} renders/s, wall ${(w.jobs1.wallMs / 1000).toFixed(2)} s, peak RSS ${w.jobs1.peakRssMb} MiB; output identical: ${w.identicalToJobs1}`,
-    w.helm
-      ? `  helm template (${w.helm.processes} processes, ${w.helm.concurrency} at a time): wall ${(w.helm.wallMs / 1000).toFixed(2)} s, CPU ${((w.helm.cpuMs ?? NaN) / 1000).toFixed(2)} s; chartlint/helm wall ratio ${w.ratioToHelm} (CPU ratio ${w.cpuRatioToHelm})`
-      : '  helm template: no helm binary, no ratio',
-    `small chart through the CLI: median ${s.medianWallMs} ms (min ${s.minWallMs} ms, CPU ${s.medianCpuMs} ms, peak RSS ${s.peakRssMb} MiB)${s.helmTemplateMedianWallMs !== undefined ? `; helm template alone ${s.helmTemplateMedianWallMs} ms` : ''}`,
-    `template engine (${t.templateKb} KiB, ${t.templateLines} lines): parse ${t.parseMs} ms (${t.parseMbPerSecond} MB/s), execute ${t.executeMs} ms → ${t.outputKb} KiB (${t.executeOutputMbPerSecond} MB/s; ${t.executeWithoutSpansMs} ms without spans)`,
-    f.charts
-      ? `fixtures/render (${f.charts} charts): embedded ${f.embeddedColdRendersPerSecond} renders/s cold, ${f.embeddedWarmRendersPerSecond} warm${f.helmRendersPerSecond !== undefined ? `; helm template ${f.helmRendersPerSecond} renders/s` : ''}`
-      : 'fixtures/render: none',
-    `policies: ${results.policies.manifestsPerSecond} manifests/s (built-in pack)`,
-    'written to bench/results.json',
   ];
+  const w = results.wholeLint;
+  if (w) {
+    lines.push(
+      `whole lint (${w.charts} charts × 3 envs, SARIF, --jobs ${w.jobs}): ${w.rendersPerSecond} renders/s, wall ${(w.wallMs / 1000).toFixed(2)} s, CPU ${(w.cpuMs / 1000).toFixed(2)} s, peak RSS ${w.peakRssMb} MiB`,
+      `  --jobs 1: ${w.jobs1.rendersPerSecond} renders/s, wall ${(w.jobs1.wallMs / 1000).toFixed(2)} s, CPU ${(w.jobs1.cpuMs / 1000).toFixed(2)} s, peak RSS ${w.jobs1.peakRssMb} MiB; output identical: ${w.identicalToJobs1}`,
+      w.helm
+        ? `  helm template (${w.helm.processes} processes, ${w.helm.concurrency} at a time): wall ${(w.helm.wallMs / 1000).toFixed(2)} s, CPU ${((w.helm.cpuMs ?? NaN) / 1000).toFixed(2)} s; chartlint/helm wall ratio ${w.ratioToHelm} (CPU ratio ${w.cpuRatioToHelm})`
+        : '  helm template: no helm binary, no ratio',
+    );
+  }
+  const s = results.smallChart;
+  if (s) {
+    lines.push(
+      `small chart through the CLI: median ${s.medianWallMs} ms (min ${s.minWallMs} ms, CPU ${s.medianCpuMs} ms, peak RSS ${s.peakRssMb} MiB)${s.helmTemplateMedianWallMs !== undefined ? `; helm template alone ${s.helmTemplateMedianWallMs} ms` : ''}`,
+    );
+  }
+  const t = results.templateEngine;
+  if (t) {
+    lines.push(
+      `template engine (${t.templateKb} KiB, ${t.templateLines} lines): parse ${t.parseMs} ms (${t.parseMbPerSecond} MB/s), execute ${t.executeMs} ms → ${t.outputKb} KiB (${t.executeOutputMbPerSecond} MB/s; ${t.executeWithoutSpansMs} ms without spans)`,
+    );
+  }
+  const f = results.fixtureRenders;
+  if (f) {
+    lines.push(
+      f.charts
+        ? `fixtures/render (${f.charts} charts): embedded ${f.embeddedColdRendersPerSecond} renders/s cold, ${f.embeddedWarmRendersPerSecond} warm${f.helmRendersPerSecond !== undefined ? `; helm template ${f.helmRendersPerSecond} renders/s` : ''}`
+        : 'fixtures/render: none',
+    );
+  }
+  if (results.policies)
+    lines.push(`policies: ${results.policies.manifestsPerSecond} manifests/s (built-in pack)`);
+  return lines;
+}
+
+const SECTIONS = { wholeLint, smallChart, templateEngine, fixtureRenders, policies };
+
+async function main() {
+  if (!existsSync(join(DIST, 'cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  const onlyIndex = argv.indexOf('--only');
+  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',') : Object.keys(SECTIONS);
+  for (const name of only) {
+    if (!(name in SECTIONS))
+      throw new Error(`--only: unknown section ${name} (${Object.keys(SECTIONS).join(', ')})`);
+  }
+  const results = { date: new Date().toISOString(), machine: machine() };
+  log(`generating ${CHARTS} charts under bench/corpus …`);
+  const corpus = generateCorpus(CORPUS, { charts: CHARTS });
+  for (const name of Object.keys(SECTIONS))
+    if (only.includes(name)) results[name] = await SECTIONS[name](corpus);
+  results.machine.loadAverageAtEnd = loadavg().map((x) => round(x, 2));
+  const lines = summary(results);
+  // A partial run (--only) prints its figures but leaves the recorded results alone.
+  if (onlyIndex < 0) {
+    writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+    lines.push('written to bench/results.json');
+  }
   process.stdout.write(lines.join('\n') + '\n');
 }
 
