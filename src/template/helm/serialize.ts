@@ -17,6 +17,7 @@ import {
   type SourcedFuncSpec,
 } from '../exec/spans.js';
 import { decodeJson, encodeJsonWithOrigins, JsonMarshalError, type JsonWriteOptions } from './go-json.js';
+import { decodeToml, TomlDecodeError } from './toml-decode.js';
 import { encodeToml, TomlEncodeError, TomlEncodePanic } from './toml.js';
 import { fromYaml, fromYamlArray } from './from-yaml.js';
 import { emitYamlV2WithOrigins, YamlMarshalError } from './yaml-emit-v2.js';
@@ -106,6 +107,18 @@ function mustFromJson(text: string): GoValue {
   return value;
 }
 
+/** Helm's `fromToml`: the decoded map, or a map holding only `Error` (Helm decodes nothing on a parse error). */
+function fromToml(text: string): GoMap {
+  try {
+    return decodeToml(text);
+  } catch (e) {
+    if (!(e instanceof TomlDecodeError)) throw e;
+    const result = new GoMap();
+    result.set('Error', e.message);
+    return result;
+  }
+}
+
 /** Helm's `toToml`: the encoder's error message is the result; a Go runtime panic fails the render. */
 function toToml(v: GoValue): string {
   try {
@@ -155,5 +168,10 @@ export const serializeFuncs: Readonly<Record<string, GoFuncSpec>> = {
     result: 'string',
     passThrough: 'first',
     call: (_ctx, v) => toToml(v as GoValue),
+  },
+  fromToml: {
+    params: ['string'],
+    result: 'map[string]interface {}',
+    call: (_ctx, s) => fromToml(s as string),
   },
 };

@@ -6,7 +6,7 @@
  * that Go's zero time (year 1) and far dates work without JavaScript `Date` quirks. IANA zones come from `Intl`.
  * "Local" is UTC under the name `Local`: Helm's behaviour on a UTC host, and the only hermetic choice.
  */
-import { GoFuncError, GoObject, type GoFuncSpec } from '../../values/model.js';
+import { GoFuncError, GoObject, type GoFuncSpec, type GoValue } from '../../values/model.js';
 import { ZONE_ABBREVIATIONS } from './go-time-zones.js';
 
 /** A zone's offset (seconds east of UTC) and abbreviation at some instant. */
@@ -34,7 +34,7 @@ export const UTC = new GoLocation('UTC', () => ({ offset: 0, abbrev: 'UTC' }));
 export const LOCAL = new GoLocation('Local', () => ({ offset: 0, abbrev: 'UTC' }));
 
 /** Go's `time.FixedZone`. */
-function fixedZone(name: string, offset: number): GoLocation {
+export function fixedZone(name: string, offset: number): GoLocation {
   return new GoLocation(name, () => ({ offset, abbrev: name }));
 }
 
@@ -224,6 +224,20 @@ export class GoTime extends GoObject {
     return new GoTime(sec, (ms - sec * 1000) * 1e6, loc, mono);
   }
 
+  /** Go's `time.Date` for a valid civil date and time in a location with a fixed offset. */
+  static civil(
+    civil: { year: number; month: number; day: number; hour: number; minute: number; second: number },
+    nsec: number,
+    loc: GoLocation,
+  ): GoTime {
+    const local =
+      daysFromCivil(civil.year, civil.month, civil.day) * 86400 +
+      civil.hour * 3600 +
+      civil.minute * 60 +
+      civil.second;
+    return new GoTime(local - loc.zoneAt(local).offset, nsec, loc);
+  }
+
   /** Go's zero `time.Time`: January 1, year 1, 00:00:00 UTC. */
   static zero(): GoTime {
     return new GoTime(daysFromCivil(1, 1, 1) * 86400, 0, UTC);
@@ -294,6 +308,11 @@ export class GoTime extends GoObject {
   }
   formatV(): string {
     return this.stringer();
+  }
+
+  /** encoding/json (`MarshalJSON`): RFC 3339 with the nanoseconds that are not zero. */
+  toJsonValue(): GoValue {
+    return this.format('2006-01-02T15:04:05.999999999Z07:00');
   }
 
   override method(name: string): GoFuncSpec | undefined {
