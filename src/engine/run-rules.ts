@@ -89,8 +89,18 @@ export function ruleFindings(args: RuleRunArgs): Finding[] {
       ...(args.values ? { values: args.values } : {}),
       report: (r: RuleReport) => reports.push(r),
     };
-    if (rule.scope === 'manifest') for (const manifest of args.manifests) rule.check(ctx, manifest);
-    else rule.check(ctx);
+    try {
+      if (rule.scope === 'manifest') for (const manifest of args.manifests) rule.check(ctx, manifest);
+      else rule.check(ctx);
+    } catch (e) {
+      // A rule bug must not surface as a stack trace: it becomes an internal error naming the rule and chart.
+      if (e instanceof ChartlintError) throw e;
+      throw new ChartlintError(
+        'internal',
+        `rule ${rule.id} failed on ${args.chart.dir} (${args.environment.name}): ${e instanceof Error ? e.message : String(e)}`,
+        { location: { file: args.chart.chartYaml.path }, cause: e },
+      );
+    }
     const severityOf = (r: RuleReport): Severity => setting.configured ?? r.severity ?? setting.fallback;
     for (const report of reports) findings.push(toFinding(args, rule.id, report, severityOf(report)));
   }

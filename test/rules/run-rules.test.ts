@@ -167,3 +167,22 @@ describe('secrets never reach a report', () => {
     }
   });
 });
+
+describe('rule failures', () => {
+  it('turn into an internal error naming the rule, the chart and the environment', async () => {
+    const chart = await chartFrom();
+    // An image list that is not an array of objects cannot crash the walkers; a Proxy that throws on access can.
+    const object = new Proxy({ apiVersion: 'v1', kind: 'Pod' } as Record<string, unknown>, {
+      get(target, key) {
+        if (key === 'spec') throw new Error('boom');
+        return target[key as string];
+      },
+    });
+    const [manifest] = manifestsFrom(LATEST);
+    const broken = { ...manifest!, object };
+    const run = () =>
+      ruleFindings({ chart, environment, manifests: [broken], settings: onlyRule('floating-image-tag') });
+    expect(run).toThrow(ChartlintError);
+    expect(run).toThrow('rule floating-image-tag failed on chart (prod): boom');
+  });
+});
