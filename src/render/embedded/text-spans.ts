@@ -36,13 +36,23 @@ export function trimRange(text: string, start = 0, end = text.length): [number, 
 }
 
 /**
- * The spans covering `[start, end)` of a text, re-based so that `start` is 0. A text span cut at its beginning
+ * The spans covering `[start, end)` of a text (spans sorted and disjoint), re-based so that `start` is 0. A text span cut at its beginning
  * still maps linearly onto its source, from a later source offset.
  */
 export function sliceSpans(spans: readonly OutputSpan[], start: number, end: number): OutputSpan[] {
   const out: OutputSpan[] = [];
-  for (const s of spans) {
-    if (s.end <= start || s.start >= end) continue;
+  // Spans are sorted and disjoint: find the first that ends after `start`, stop at the first past `end`.
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as OutputSpan).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < spans.length; i++) {
+    const s = spans[i] as OutputSpan;
+    if (s.start >= end) break;
+    if (s.end <= start) continue;
     const from = Math.max(s.start, start);
     const to = Math.min(s.end, end);
     const skipped = from - s.start;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { EmbeddedRenderer } from '../../../src/render/embedded/renderer.js';
+import { splitTemplateOutput } from '../../../src/render/split-output.js';
 import { requestFromArgs } from './request-from-args.js';
 
 interface RenderCase {
@@ -67,6 +68,14 @@ describe('embedded renderer matches helm template v4.1.4', () => {
             const lines = (s: string) => masked(s, c.mask).split('\n').sort();
             expect(lines(actual.error)).toEqual(lines((golden as { error: string }).error));
             return;
+          }
+          const args = c.args ?? [];
+          if (outcome.ok && !args.includes('--show-only') && !args.includes('-s')) {
+            // The documents are the output's documents, as the helm renderer reads them back from its text.
+            // (--show-only can print a `# Source:` line with nothing under it, which that reader cannot see.)
+            const strip = (docs: { source: string; text: string; role: string }[]) =>
+              docs.map(({ source, text, role }) => ({ source, text, role }));
+            expect(strip(outcome.documents)).toEqual(strip(splitTemplateOutput(outcome.output)));
           }
           const norm = (g: Golden): Golden =>
             'output' in g ? { output: masked(g.output, c.mask) } : { error: masked(g.error, c.mask) };
