@@ -54,47 +54,58 @@ const JOB = 'spec.jobTemplate.spec.template.spec';
 /** Every expected finding of the policies over the two configured environments (dev, prod). */
 const EXPECTED = [
   // values → template directly; prod overrides the port in its own file, so each environment points at its file.
-  `host_ports/deny ${WEB}.ports.0.hostPort @ values.yaml:8:13 [template templates/deployment.yaml:22:28] {dev}`,
-  `host_ports/deny ${WEB}.ports.0.hostPort @ values-prod.yaml:4:13 [template templates/deployment.yaml:22:28] {prod}`,
+  `host_ports/deny ${WEB}.ports.0.hostPort @ values.yaml:8:13 [template templates/deployment.yaml:23:28] {dev}`,
+  `host_ports/deny ${WEB}.ports.0.hostPort @ values-prod.yaml:4:13 [template templates/deployment.yaml:23:28] {prod}`,
   // A value only prod's file sets; dev gets the default written in the template.
   `service_exposure/warn spec.type @ values-prod.yaml:6:9 [template templates/service.yaml:6:12] {prod}`,
   `service_exposure/warn spec.type @ templates/service.yaml:6:12 [] {dev}`,
   // Through an include helper: the values line, the helper line, and the line that included it.
-  `privileged_container/deny ${WEB}.securityContext.privileged @ values.yaml:10:17 [template templates/_helpers.tpl:6:16, included from templates/deployment.yaml:24:17] {dev,prod}`,
+  `privileged_container/deny ${WEB}.securityContext.privileged @ values.yaml:10:17 [template templates/_helpers.tpl:6:16, included from templates/deployment.yaml:25:17] {dev,prod}`,
   // toYaml inside the helper: every list item points at its own values line.
-  `added_capabilities/deny ${WEB}.securityContext.capabilities.add.0 @ values.yaml:12:9 [template templates/_helpers.tpl:10:9, included from templates/deployment.yaml:24:17] {dev,prod}`,
-  `added_capabilities/deny ${WEB}.securityContext.capabilities.add.1 @ values.yaml:13:9 [template templates/_helpers.tpl:10:9, included from templates/deployment.yaml:24:17] {dev,prod}`,
+  `added_capabilities/deny ${WEB}.securityContext.capabilities.add.0 @ values.yaml:12:9 [template templates/_helpers.tpl:10:9, included from templates/deployment.yaml:25:17] {dev,prod}`,
+  `added_capabilities/deny ${WEB}.securityContext.capabilities.add.1 @ values.yaml:13:9 [template templates/_helpers.tpl:10:9, included from templates/deployment.yaml:25:17] {dev,prod}`,
   // A range loop over a list of containers, each securityContext written by toYaml.
-  `privileged_container/deny ${SIDECAR(1)}.securityContext.privileged @ values.yaml:20:19 [template templates/deployment.yaml:30:17] {dev,prod}`,
-  `added_capabilities/deny ${SIDECAR(2)}.securityContext.capabilities.add.0 @ values.yaml:27:13 [template templates/deployment.yaml:30:17] {dev,prod}`,
+  `privileged_container/deny ${SIDECAR(1)}.securityContext.privileged @ values.yaml:20:19 [template templates/deployment.yaml:31:17] {dev,prod}`,
+  `added_capabilities/deny ${SIDECAR(2)}.securityContext.capabilities.add.0 @ values.yaml:27:13 [template templates/deployment.yaml:31:17] {dev,prod}`,
   // A whole list of containers through toYaml | nindent: keys and flow-sequence items to the column.
-  `privileged_container/deny ${INIT}.securityContext.privileged @ values.yaml:32:19 [template templates/deployment.yaml:16:13] {dev,prod}`,
-  `added_capabilities/deny ${INIT}.securityContext.capabilities.add.0 @ values.yaml:34:15 [template templates/deployment.yaml:16:13] {dev,prod}`,
-  `added_capabilities/deny ${INIT}.securityContext.capabilities.add.1 @ values.yaml:34:26 [template templates/deployment.yaml:16:13] {dev,prod}`,
-  `host_ports/deny ${INIT}.ports.0.hostPort @ values.yaml:37:19 [template templates/deployment.yaml:16:13] {dev,prod}`,
+  `privileged_container/deny ${INIT}.securityContext.privileged @ values.yaml:32:19 [template templates/deployment.yaml:17:13] {dev,prod}`,
+  `added_capabilities/deny ${INIT}.securityContext.capabilities.add.0 @ values.yaml:34:15 [template templates/deployment.yaml:17:13] {dev,prod}`,
+  `added_capabilities/deny ${INIT}.securityContext.capabilities.add.1 @ values.yaml:34:26 [template templates/deployment.yaml:17:13] {dev,prod}`,
+  `host_ports/deny ${INIT}.ports.0.hostPort @ values.yaml:37:19 [template templates/deployment.yaml:17:13] {dev,prod}`,
   // A map written by toYaml points at its key in the values file.
-  `host_path_volume/deny spec.template.spec.volumes.0.hostPath @ values.yaml:40:5 [template templates/deployment.yaml:34:13] {dev,prod}`,
+  `host_path_volume/deny spec.template.spec.volumes.0.hostPath @ values.yaml:40:5 [template templates/deployment.yaml:45:13] {dev,prod}`,
   // tpl: the literal part of a one-line string, and lines of a block string given to tpl.
-  `host_ports/deny spec.containers.0.ports.0.hostPort @ values.yaml:46:13 [template templates/debug-pod.yaml:12:24] {dev,prod}`,
-  `added_capabilities/deny spec.containers.0.securityContext.capabilities.add.0 @ values.yaml:52:11 [template templates/debug-pod.yaml:14:13] {dev,prod}`,
+  `host_ports/deny spec.containers.0.ports.0.hostPort @ values.yaml:54:13 [template templates/debug-pod.yaml:12:24] {dev,prod}`,
+  `added_capabilities/deny spec.containers.0.securityContext.capabilities.add.0 @ values.yaml:60:11 [template templates/debug-pod.yaml:14:13] {dev,prod}`,
   // A value printed by a tpl string's own action keeps that action's values line.
-  `privileged_container/deny spec.containers.0.securityContext.privileged @ values.yaml:53:15 [template templates/debug-pod.yaml:14:13] {dev,prod}`,
+  `privileged_container/deny spec.containers.0.securityContext.privileged @ values.yaml:61:15 [template templates/debug-pod.yaml:14:13] {dev,prod}`,
   // `set:` of the configuration has no values file: the template line, the flag as a property (asserted below).
   `host_namespaces/deny spec.hostPID @ templates/debug-pod.yaml:6:15 [] {prod}`,
   // range over a map of jobs, each with a list of containers.
-  `host_namespaces/deny ${JOB}.hostNetwork @ values.yaml:61:18 [template templates/cronjobs.yaml:14:27] {dev,prod}`,
-  `privileged_container/deny ${JOB}.containers.0.securityContext.privileged @ values.yaml:65:21 [template templates/cronjobs.yaml:21:32] {dev,prod}`,
+  `host_namespaces/deny ${JOB}.hostNetwork @ values.yaml:69:18 [template templates/cronjobs.yaml:14:27] {dev,prod}`,
   `privileged_container/deny ${JOB}.containers.0.securityContext.privileged @ values.yaml:73:21 [template templates/cronjobs.yaml:21:32] {dev,prod}`,
+  `privileged_container/deny ${JOB}.containers.0.securityContext.privileged @ values.yaml:81:21 [template templates/cronjobs.yaml:21:32] {dev,prod}`,
   // A global of the parent, read by a subchart.
   `host_namespaces/deny spec.template.spec.hostNetwork @ values.yaml:2:16 [template charts/backend/templates/daemonset.yaml:14:23] {dev,prod}`,
   // A subchart value overridden by the parent's prod file (backend.privileged).
-  `privileged_container/deny ${WEB}.securityContext.privileged @ values-prod.yaml:8:15 [template charts/backend/templates/daemonset.yaml:19:28] {prod}`,
+  `privileged_container/deny ${WEB}.securityContext.privileged @ values-prod.yaml:8:15 [template charts/backend/templates/daemonset.yaml:22:28] {prod}`,
   // A key the subchart's template writes itself.
-  `host_path_volume/deny spec.template.spec.volumes.0.hostPath @ charts/backend/templates/daemonset.yaml:25:11 [] {dev,prod}`,
+  `host_path_volume/deny spec.template.spec.volumes.0.hostPath @ charts/backend/templates/daemonset.yaml:30:11 [] {dev,prod}`,
   // An archived subchart: its own values are inside the archive, so its dependency entry in Chart.yaml …
   `privileged_container/deny ${WEB}.securityContext.privileged @ Chart.yaml:10:5 [] {dev,prod}`,
   // … but a value the parent's values.yaml gives it is a line of a file that exists.
-  `host_ports/deny ${WEB}.ports.0.hostPort @ values.yaml:57:13 [template Chart.yaml:10:5] {dev,prod}`,
+  `host_ports/deny ${WEB}.ports.0.hostPort @ values.yaml:65:13 [template Chart.yaml:10:5] {dev,prod}`,
+  // A subchart's own values file, directly and through toYamlPretty.
+  `host_ports/deny ${WEB}.ports.0.hostPort @ charts/backend/values.yaml:4:11 [template charts/backend/templates/daemonset.yaml:20:28] {dev,prod}`,
+  `added_capabilities/deny ${WEB}.securityContext.capabilities.add.0 @ charts/backend/values.yaml:7:7 [template charts/backend/templates/daemonset.yaml:24:19] {dev,prod}`,
+  // coalesce picks dev's own file; prod falls through to the template's literal and has no finding.
+  `host_namespaces/deny spec.template.spec.hostIPC @ values-dev.yaml:3:10 [template templates/deployment.yaml:15:19] {dev}`,
+  // Pass-through functions: int, required, printf of one value, and toJson key by key.
+  `host_ports/deny ${SIDECAR(3)}.ports.0.hostPort @ values.yaml:44:9 [template templates/deployment.yaml:38:28] {dev,prod}`,
+  `host_ports/deny ${SIDECAR(3)}.ports.1.hostPort @ values.yaml:45:14 [template templates/deployment.yaml:40:28] {dev,prod}`,
+  `host_ports/deny ${SIDECAR(3)}.ports.2.hostPort @ values.yaml:46:16 [template templates/deployment.yaml:42:28] {dev,prod}`,
+  `privileged_container/deny ${SIDECAR(3)}.securityContext.privileged @ values.yaml:48:17 [template templates/deployment.yaml:43:31] {dev,prod}`,
+  `added_capabilities/deny ${SIDECAR(3)}.securityContext.capabilities.add.0 @ values.yaml:50:13 [template templates/deployment.yaml:43:31] {dev,prod}`,
   // A chart-level rule points into Chart.yaml.
   `unpinned-dependency  @ Chart.yaml:9:14 [] {dev,prod}`,
 ];
@@ -134,7 +145,7 @@ describe('provenance: findings point at the line to edit (embedded renderer)', (
     const port = findings.find((f) => describeFinding(f) === EXPECTED[0]);
     expect(port?.properties?.rendered).toEqual({
       source: 'prov/templates/deployment.yaml',
-      line: 32,
+      line: 33,
       column: 25,
     });
     for (const f of findings) {
@@ -155,7 +166,7 @@ describe('provenance: findings point at the line to edit (embedded renderer)', (
     const lines = withSet.map((f) => describeFinding(f));
     expect(lines).toEqual(
       expect.arrayContaining([
-        `host_ports/deny ${WEB}.ports.0.hostPort @ templates/deployment.yaml:22:28 [] {dev}`,
+        `host_ports/deny ${WEB}.ports.0.hostPort @ templates/deployment.yaml:23:28 [] {dev}`,
         `host_namespaces/deny spec.template.spec.hostNetwork @ templates/deployment.yaml:14:23 [] {dev}`,
       ]),
     );
@@ -230,11 +241,11 @@ describe.skipIf(!HELM)('provenance: --renderer helm locates approximately', () =
         // The key and its rendered value on one template line.
         `service_exposure/warn spec.type @ templates/service.yaml:6:44 [] {dev}`,
         // The key, when the value was printed by an action.
-        `host_ports/deny ${WEB}.ports.0.hostPort @ templates/deployment.yaml:22:15 [] {dev}`,
+        `host_ports/deny ${WEB}.ports.0.hostPort @ templates/deployment.yaml:23:15 [] {dev}`,
         // A key written by a helper: its nearest ancestor the template spells out.
-        `privileged_container/deny ${WEB}.securityContext.privileged @ templates/deployment.yaml:23:11 [] {dev,prod}`,
+        `privileged_container/deny ${WEB}.securityContext.privileged @ templates/deployment.yaml:24:11 [] {dev,prod}`,
         // Keys written by toYaml stay at the key that holds the block.
-        `privileged_container/deny ${INIT}.securityContext.privileged @ templates/deployment.yaml:15:7 [] {dev,prod}`,
+        `privileged_container/deny ${INIT}.securityContext.privileged @ templates/deployment.yaml:16:7 [] {dev,prod}`,
         `host_namespaces/deny spec.template.spec.hostNetwork @ charts/backend/templates/daemonset.yaml:14:7 [] {dev,prod}`,
       ]),
     );
