@@ -48,8 +48,11 @@ class TomlParser {
   private currentKey = '';
   /** Tables that exist only because a longer key needed them; they may still be defined explicitly once. */
   private readonly implicit = new Set<string>();
-  /** Keys holding a static array, which BurntSushi lets a later assignment replace. */
-  private readonly staticArrays = new Set<string>();
+  /**
+   * Arrays of tables that inline tables inside an array value created while it was read (`a = [{b = 1}]`): the
+   * array value itself then replaces them, so `a` ends up a `[]interface {}`.
+   */
+  private readonly inlineTableArrays = new Set<string>();
 
   constructor(private readonly src: string) {}
 
@@ -164,7 +167,10 @@ class TomlParser {
       } else if (parts.length === 0 && c !== undefined && terminators.includes(c)) {
         this.fail(`unexpected ${goQuoteRune(c.codePointAt(0) ?? 0)}: key name appears blank`);
       } else {
-        this.fail(`expected key name, but got ${this.got()} instead`);
+        // An empty bare key: the lexer then expects the separator or the terminator.
+        const bad = this.got();
+        if (c !== undefined) this.pos++;
+        this.fail(`${context}, but got ${bad} instead`);
       }
       this.skipSpaces();
       const next = this.src[this.pos];
@@ -248,7 +254,8 @@ class TomlParser {
     walked.push(key);
     const id = pathKey(walked);
     if (table.has(key)) {
-      if (this.staticArrays.has(id)) {
+      if (this.inlineTableArrays.has(id)) {
+        this.inlineTableArrays.delete(id);
         this.implicit.delete(id);
         table.set(key, value);
         return;
@@ -278,22 +285,20 @@ class TomlParser {
     }
     this.skipSpaces();
     const at = this.pos;
-    const value = this.value();
-    if (value instanceof GoList && value.type !== TABLE_ARRAY)
-      this.staticArrays.add(pathKey([...this.context, this.currentKey]));
+    const value = this.value(false);
     this.setValue(this.currentKey, value, at);
     this.context = outer;
   }
 
   // ---- values ----
 
-  private value(): GoValue {
+  private value(inArray: boolean): GoValue {
     const c = this.src[this.pos];
     if (c === undefined) this.fail('unexpected EOF; expected value');
     if (c === '"') return this.basicString();
     if (c === "'") return this.literalString();
     if (c === '[') return this.array();
-    if (c === '{') return this.inlineTable();
+    if (c === '{') return this.inlineTable(inArray);
     if (c === '.') this.fail("floats must start with a digit, not '.'");
     if (/[0-9+-]/.test(c) || /^(?:inf|nan)\b/.test(this.src.slice(this.pos))) return this.numberOrDate();
     if (/[A-Za-z_]/.test(c)) {
@@ -313,7 +318,7 @@ class TomlParser {
     for (;;) {
       this.skipArrayBlanks();
       if (this.src[this.pos] === ']') break;
-      items.push(this.value());
+      items.push(this.value(true));
       this.skipArrayBlanks();
       const c = this.src[this.pos];
       if (c === ',') {
@@ -337,7 +342,7 @@ class TomlParser {
   }
 
   /** BurntSushi's `valueInlineTable`: its entries go through the same table bookkeeping as `[table]`s. */
-  private inlineTable(): GoMap {
+  private inlineTable(inArray: boolean): GoMap {
     const start = this.pos;
     this.pos++;
     const outerContext = this.context;
@@ -345,7 +350,8 @@ class TomlParser {
     const path = [...this.context, this.currentKey];
     this.currentKey = '';
     this.implicit.add(pathKey(path));
-    this.addContext(path, false, start);
+    this.addContext(path, inArray, start);
+    if (inArray) this.inlineTableArrays.add(pathKey(path));
     const inner = [...this.context];
     for (;;) {
       this.skipArrayBlanks();
@@ -452,15 +458,23 @@ class TomlParser {
       return simple[e] ?? '';
     }
     const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-    const digits = this.src.slice(this.pos + 2, this.pos + 2 + width);
-    if (width > 0 && digits.length === width && /^[0-9A-Fa-f]+$/.test(digits)) {
-      const cp = parseInt(digits, 16);
-      if (cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) {
-        this.pos += 2 + width;
-        return String.fromCodePoint(cp);
+    if (width === 0) this.fail(`invalid escape in string '\\${e}'`);
+    let digits = '';
+    while (digits.length < width) {
+      const d = this.src[this.pos + 2 + digits.length];
+      if (d === undefined || !/[0-9A-Fa-f]/.test(d)) {
+        const count = { 2: 'two', 4: 'four', 8: 'eight' }[width];
+        this.fail(
+          `expected ${count} hexadecimal digits after '\\${e}', but got ${goQuote(`\\${e}${digits}${d ?? ''}`)} instead`,
+        );
       }
+      digits += d;
     }
-    this.fail(`invalid escape in string '\\${e}'`);
+    const cp = parseInt(digits, 16);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+      this.fail(`Escaped character '\\u${digits}' is not valid UTF-8.`);
+    this.pos += 2 + width;
+    return String.fromCodePoint(cp);
   }
 
   private literalString(): string {
@@ -510,44 +524,45 @@ class TomlParser {
   }
 
   private integer(token: string): GoInt {
-    const prefixed = /^0[xob]/.test(token);
-    if (!prefixed && /^[+-]?0[0-9_]/.test(token))
-      this.fail(`Invalid integer ${goQuote(token)}: cannot have leading zeroes`);
-    if (!underscoresOk(prefixed ? token.slice(2) : token.replace(/^[+-]/, '')))
+    const base = /^[+-]?0([xob])/.exec(token)?.[1];
+    if (base !== undefined) {
+      // The lexer rejects these before the parser sees a number.
+      if (/^[+-]/.test(token)) this.fail(`cannot use sign with non-decimal numbers: '${token.slice(0, 3)}'`);
+      const body = token.slice(2);
+      const digit = base === 'x' ? /[0-9A-Fa-f_]/ : base === 'o' ? /[0-7_]/ : /[01_]/;
+      if (body === '' || !digit.test(body[0] ?? '')) {
+        const kind = base === 'x' ? 'a hexadecimal' : base === 'o' ? 'an octal' : 'a binary';
+        this.fail(`not ${kind} number: '${token.slice(0, 2)}${body[0] ?? '\0'}'`);
+      }
+      if ([...body].some((c) => !digit.test(c)))
+        this.fail(`expected value but found ${goQuote(token)} instead`);
+    } else if (!/^[+-]?[0-9_]+$/.test(token)) {
+      this.fail(`expected value but found ${goQuote(token)} instead`);
+    }
+    if (!underscoresOk(token))
       this.fail(`Invalid integer ${goQuote(token)}: underscores must be surrounded by digits`);
-    const clean = token.replace(/_/g, '');
-    const body = prefixed ? clean.slice(2) : clean.replace(/^[+-]/, '');
-    const digits =
-      clean[1] === 'x' && prefixed
-        ? /^[0-9A-Fa-f]+$/
-        : clean[1] === 'o' && prefixed
-          ? /^[0-7]+$/
-          : clean[1] === 'b' && prefixed
-            ? /^[01]+$/
-            : /^[0-9]+$/;
-    if (!digits.test(body)) this.fail(`expected value but found ${goQuote(token)} instead`);
-    const n = BigInt(prefixed ? clean : clean.replace(/^\+/, ''));
+    if (hasLeadingZero(token)) this.fail(`Invalid integer ${goQuote(token)}: cannot have leading zeroes`);
+    const clean = token.replace(/_/g, '').replace(/^\+/, '');
+    const n = base === undefined ? BigInt(clean) : BigInt(`0${base}${clean.slice(2)}`);
     if (n > 0x7fffffffffffffffn || n < -0x8000000000000000n) this.fail(`${token} is out of range for int64`);
     return new GoInt(n, 'int64');
   }
 
+  /** BurntSushi's `valueFloat`: underscores, leading zeroes and periods per part, then Go's ParseFloat. */
   private float(token: string): number {
+    const parts = token.split(/[.eE]/).filter((p) => p !== '');
+    if (!parts.every(underscoresOk))
+      this.fail(`Invalid float ${goQuote(token)}: underscores must be surrounded by digits`);
+    if (hasLeadingZero(parts[0] ?? ''))
+      this.fail(`Invalid float ${goQuote(token)}: cannot have leading zeroes`);
     if (/\.(?![0-9])/.test(token))
       this.fail(`Invalid float ${goQuote(token)}: '.' must be followed by one or more digits`);
-    if (
-      !underscoresOk(
-        token
-          .replace(/^[+-]/, '')
-          .replace(/[eE][+-]?/, '_')
-          .replace('.', '_'),
-      )
-    )
-      this.fail(`Invalid float ${goQuote(token)}: underscores must be surrounded by digits`);
     const clean = token.replace(/_/g, '');
-    if (/^[+-]?0[0-9]/.test(clean)) this.fail(`Invalid float ${goQuote(token)}: cannot have leading zeroes`);
-    if (!/^[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$/.test(clean))
-      this.fail(`expected value but found ${goQuote(token)} instead`);
-    return Number(clean);
+    if (!/^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/.test(clean))
+      this.fail(`Invalid float value: ${goQuote(token)}`);
+    const f = Number(clean);
+    if (!Number.isFinite(f)) this.fail(`${token} is out of range for float64`);
+    return f;
   }
 
   private datetime(token: string): GoTime {
@@ -557,13 +572,24 @@ class TomlParser {
   }
 }
 
-/** Digits with single underscores between them (the part after any base prefix or sign). */
+/** BurntSushi's `numUnderscoresOK`: every `_` follows a hex digit, and the text ends with one. */
 function underscoresOk(s: string): boolean {
-  return !/(?:^_|_$|__)/.test(s);
+  let accept = false;
+  for (const c of s) {
+    if (c === '_' && !accept) return false;
+    accept = /[0-9A-Fa-f]/.test(c);
+  }
+  return accept;
+}
+
+/** BurntSushi's `numHasLeadingZero`: `0` followed by more (not a base prefix), also after a sign. */
+function hasLeadingZero(s: string): boolean {
+  if (s.length > 1 && s[0] === '0' && !'box'.includes(s[1] ?? '')) return true;
+  return s.length > 2 && (s[0] === '-' || s[0] === '+') && s[1] === '0';
 }
 
 const DATETIME =
-  /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:\d{2})?$/;
+  /^(?:(\d{4})-(\d{2})-(\d{2}))?(?:T?(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** BurntSushi's date-time layouts (RFC 3339, local date-time, local date, local time; seconds optional). */
 function parseDatetime(s: string): GoTime | undefined {
@@ -587,7 +613,7 @@ function parseDatetime(s: string): GoTime | undefined {
   if (civil.month < 1 || civil.month > 12 || civil.day < 1 || civil.day > daysIn(civil.year, civil.month))
     return undefined;
   if (civil.hour > 23 || civil.minute > 59 || civil.second > 59) return undefined;
-  const nsec = frac === undefined ? 0 : Number(frac.padEnd(9, '0'));
+  const nsec = frac === undefined ? 0 : Number(frac.slice(0, 9).padEnd(9, '0'));
   let loc: GoLocation;
   if (zone === 'Z') loc = UTC;
   else if (zone !== undefined) {
