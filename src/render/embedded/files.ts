@@ -16,9 +16,8 @@ import {
 import { formatValue } from '../../template/fmt.js';
 import { emitYamlV2 } from '../../template/helm/yaml-emit-v2.js';
 import type { MapBackedObject } from '../../template/index.js';
+import { goString } from '../../values/go-string.js';
 import { compileGlob, GlobSyntaxError } from './glob.js';
-
-const decoder = new TextDecoder();
 
 /** Helm's `engine.files`. */
 export class ChartFilesObject extends GoObject implements MapBackedObject {
@@ -78,7 +77,7 @@ export class ChartFilesObject extends GoObject implements MapBackedObject {
 
   private get(path: string): string {
     const data = this.files.get(path);
-    return data ? decoder.decode(data) : '';
+    return data ? goString(data) : '';
   }
 
   private glob(pattern: string): ChartFilesObject {
@@ -100,7 +99,7 @@ export class ChartFilesObject extends GoObject implements MapBackedObject {
     if (!data) return new GoList([], '[]string');
     // Helm indexes the last byte without checking the length, so an empty file panics.
     if (data.length === 0) throw new GoFuncError('runtime error: index out of range [-1]');
-    let s = decoder.decode(data);
+    let s = goString(data);
     if (s.endsWith('\n')) s = s.slice(0, -1);
     return new GoList(s.split('\n'), '[]string');
   }
@@ -111,7 +110,7 @@ export class ChartFilesObject extends GoObject implements MapBackedObject {
     const names = [...this.files.keys()].sort();
     for (const name of names) {
       const data = this.files.get(name) ?? new Uint8Array();
-      m.set(posix.basename(name), secrets ? Buffer.from(data).toString('base64') : decoder.decode(data));
+      m.set(posix.basename(name), secrets ? Buffer.from(data).toString('base64') : goString(data));
     }
     return emitYamlV2(m);
   }
