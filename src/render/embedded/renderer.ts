@@ -20,6 +20,8 @@ import {
   TemplateExecError,
   TemplateLimitError,
   TemplateParseError,
+  ROOT_TEMPLATE_NAME,
+  type ExecErrorPlace,
   type TemplateSet,
 } from '../../template/index.js';
 import { computeChartValues } from '../../values/dependencies.js';
@@ -86,6 +88,40 @@ function chartlintMessage(e: ChartlintError): string {
   return e.message;
 }
 
+/**
+ * A loading or values error as a failure. Its location names a template only when it lies in a file of the root
+ * chart (`<chart>/values.yaml`, `<chart>/Chart.yaml`), which is how render failures are located.
+ */
+function locatedFailure(e: ChartlintError, chart: Chart | undefined): RenderFailure {
+  const failure: RenderFailure = { message: chartlintMessage(e) };
+  const where = e.location;
+  if (!chart || !where || chart.archivePath !== undefined) return failure;
+  const prefix = chart.dir === '.' ? '' : `${chart.dir}/`;
+  if (!where.file.startsWith(prefix) || where.file.startsWith('../')) return failure;
+  const inChart = where.file.slice(prefix.length);
+  failure.template = `${chart.metadata.name}/${inChart}`;
+  if (where.startLine !== undefined) failure.line = where.startLine;
+  if (where.startColumn !== undefined) failure.column = where.startColumn;
+  return failure;
+}
+
+/** Where an execution failed: each level of the include/tpl chain that sits in a chart file, outermost first. */
+function execPlaces(err: unknown): ExecErrorPlace[] {
+  const places: ExecErrorPlace[] = [];
+  let current: unknown = err;
+  while (current instanceof Error) {
+    if (current instanceof TemplateExecError || current instanceof TemplateLimitError) {
+      // A `tpl` string is not a file; its errors are located at the file that called tpl.
+      if (current.place && current.place.parseName !== ROOT_TEMPLATE_NAME) places.push(current.place);
+      if (current instanceof TemplateLimitError) break;
+      current = current.wrapped;
+    } else {
+      current = current.cause;
+    }
+  }
+  return places;
+}
+
 /** Helm's `CheckDependencies`: every Chart.yaml dependency must be present under charts/. */
 function missingDependencies(chart: Chart): string[] {
   const present = new Set(chart.subcharts.map((s) => s.metadata.name));
@@ -142,18 +178,7 @@ export class EmbeddedRenderer implements Renderer {
       return await this.renderOrStop(request);
     } catch (e) {
       if (e instanceof RenderStop) return { ok: false, failure: e.failure };
-      if (e instanceof ChartlintError) {
-        const where = e.location;
-        return {
-          ok: false,
-          failure: {
-            message: chartlintMessage(e),
-            ...(where ? { template: where.file } : {}),
-            ...(where?.startLine !== undefined ? { line: where.startLine } : {}),
-            ...(where?.startColumn !== undefined ? { column: where.startColumn } : {}),
-          },
-        };
-      }
+      if (e instanceof ChartlintError) return { ok: false, failure: locatedFailure(e, undefined) };
       // Fail closed with a readable message rather than a stack trace: the chart is reported as not renderable.
       const detail = e instanceof Error ? e.message : String(e);
       return {
@@ -211,7 +236,13 @@ export class EmbeddedRenderer implements Renderer {
       );
     }
 
-    const { root } = computeChartValues(chart, user);
+    let root;
+    try {
+      root = computeChartValues(chart, user).root;
+    } catch (e) {
+      if (e instanceof ChartlintError) throw new RenderStop(locatedFailure(e, chart));
+      throw e;
+    }
     if (!req.flags.skipSchemaValidation) {
       const problem = validateValuesSchemas(root);
       if (problem) stop(problem);
@@ -220,8 +251,11 @@ export class EmbeddedRenderer implements Renderer {
     const kubeConstraint = chart.metadata.kubeVersion;
     const kube = capabilities.kubeVersion.normalized;
     if (kubeConstraint !== '' && !isCompatibleRange(kubeConstraint, kube)) {
+      const at = chart.chartYaml.locate(['kubeVersion']);
       stop(`chart requires kubeVersion: ${kubeConstraint} which is incompatible with Kubernetes ${kube}`, {
-        template: chart.chartYaml.path,
+        template: `${chart.metadata.name}/Chart.yaml`,
+        ...(at.startLine !== undefined ? { line: at.startLine } : {}),
+        ...(at.startColumn !== undefined ? { column: at.startColumn } : {}),
       });
     }
 
@@ -316,11 +350,20 @@ export class EmbeddedRenderer implements Renderer {
 
   private executionFailure(e: unknown, templates: readonly CollectedTemplate[]): unknown {
     if (e instanceof TemplateExecError || e instanceof TemplateLimitError) {
-      const place = e.place;
-      return new RenderStop({
+      // Located at the innermost file level (the helper line that failed), its include call sites as the trace.
+      const places = execPlaces(e);
+      const inner = places[places.length - 1];
+      const failure: RenderFailure = {
         message: e instanceof TemplateExecError ? helmErrorMessage(e) : e.message,
-        ...(place ? { template: place.parseName, line: place.line, column: place.column } : {}),
-      });
+      };
+      if (inner)
+        Object.assign(failure, { template: inner.parseName, line: inner.line, column: inner.column });
+      if (places.length > 1) {
+        failure.trace = places
+          .slice(0, -1)
+          .map((p) => ({ template: p.parseName, line: p.line, column: p.column }));
+      }
+      return new RenderStop(failure);
     }
     if (e instanceof NoTemplateError) return new RenderStop({ message: e.message });
     if (e instanceof RangeError && /call stack/i.test(e.message)) {

@@ -121,6 +121,48 @@ describe('failures', () => {
     expect(out.failure).toMatchObject({ template: 'execerr/templates/cm.yaml', line: 4, column: 7 });
   });
 
+  it('locate include chains at the innermost helper line, with the call sites as the trace', async () => {
+    const out = await render('errors-exec', ['--set', 'mode=trace']);
+    expect(out).toMatchObject({
+      ok: false,
+      failure: {
+        template: 'execerr/templates/_helpers.tpl',
+        line: 2,
+        trace: [
+          { template: 'execerr/templates/cm.yaml', line: 2 },
+          { template: 'execerr/templates/_helpers.tpl', line: 5 },
+        ],
+      },
+    });
+  });
+
+  it('locate required inside a helper at the helper, keeping helm’s outermost location in the message', async () => {
+    const out = await render('errors-required');
+    expect(out).toMatchObject({
+      ok: false,
+      failure: {
+        message: 'execution error at (req/templates/cm.yaml:6:11): a host is required: set .Values.host',
+        template: 'req/templates/_helpers.tpl',
+        line: 2,
+      },
+    });
+  });
+
+  it('locate tpl errors at the file that called tpl', async () => {
+    const out = await render('tpl', ['--set', 'useBad=true']);
+    expect(out).toMatchObject({ ok: false, failure: { template: 'tplchart/templates/cm.yaml', line: 12 } });
+  });
+
+  it('locate an unmet kubeVersion at Chart.yaml’s kubeVersion line', async () => {
+    const out = await render('kube-version-constraint');
+    expect(out).toMatchObject({ ok: false, failure: { template: 'needskube/Chart.yaml', line: 4 } });
+  });
+
+  it('locate a broken values.yaml in the chart', async () => {
+    const out = await render('bad-chart-values');
+    expect(out).toMatchObject({ ok: false, failure: { template: 'badvals/values.yaml' } });
+  });
+
   it('locate parse errors at their line', async () => {
     const out = await render('errors-parse');
     expect(out).toMatchObject({ ok: false, failure: { template: 'parseerr/templates/bad.yaml', line: 4 } });
