@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import { BadPatternError, goPathMatch } from '../../chart/go-path-match.js';
 import { ChartlintError } from '../../diagnostics/errors.js';
 import type { OutputSpan } from '../../template/index.js';
-import { GoMap, compareBytes, type GoValue } from '../../values/model.js';
+import { GoInt, GoList, GoMap, compareBytes, type GoValue } from '../../values/model.js';
 import { parseYamlValue } from '../../values/yaml11.js';
 import { SpannedBuilder, sliceSpans, trimRange } from './text-spans.js';
 
@@ -156,7 +156,7 @@ function jsonKind(v: GoValue): string {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
   if (v instanceof GoMap) return 'object';
-  if (v !== null && typeof v === 'object' && 'items' in v) return 'array';
+  if (v instanceof GoList) return 'array';
   return 'number';
 }
 
@@ -164,7 +164,7 @@ function jsonKind(v: GoValue): string {
 function asString(v: GoValue | undefined): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean' || typeof v === 'number') return String(v);
-  if (v !== null && v !== undefined && typeof v === 'object' && 'value' in v) return String(v.value);
+  if (v instanceof GoInt) return v.value.toString();
   return '';
 }
 
