@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   assembleOutput,
   ManifestParseError,
@@ -108,6 +109,24 @@ describe('assembleOutput', () => {
     ]);
     expect(() => assembleOutput(files, [], { ...flags, showOnly: ['templates/nope.yaml'] })).toThrow(
       'could not find template templates/nope.yaml in chart',
+    );
+  });
+});
+
+describe('splitDocuments on arbitrary text', () => {
+  it('returns ordered, disjoint, trimmed, non-empty-before-trim ranges and never throws', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[-a\n #\t\u00a0]{0,60}$/), (text) => {
+        let last = 0;
+        for (const [a, b] of splitDocuments(text)) {
+          expect(a).toBeGreaterThanOrEqual(last);
+          expect(b).toBeGreaterThanOrEqual(a);
+          expect(b).toBeLessThanOrEqual(text.length);
+          const doc = text.slice(a, b);
+          expect(doc).toBe(doc.replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, ''));
+          last = b;
+        }
+      }),
     );
   });
 });
