@@ -30,6 +30,7 @@ import {
   type GoFuncSpec,
   type GoValue,
 } from '../../src/values/model.js';
+import { goString } from '../../src/values/go-string.js';
 import { mergeUserValues, type UserValuesInput } from '../../src/values/user-values.js';
 import { loadValuesYaml } from '../../src/values/yaml11.js';
 
@@ -290,9 +291,10 @@ class Files extends GoObject {
   override field(name: string): GoValue {
     return new GoBytes(this.files.get(name) ?? new Uint8Array());
   }
+  /** Go's `string(bytes)`: bytes that are not UTF-8 are kept. */
   private text(path: string): string {
     const b = this.files.get(path);
-    return b ? Buffer.from(b).toString('utf8') : '';
+    return b ? goString(b) : '';
   }
   override method(name: string): GoFuncSpec | undefined {
     switch (name) {
