@@ -132,8 +132,8 @@ function missingDependencies(chart: Chart): string[] {
 function renderedSpan(s: AssembledDocument['spans'][number]): RenderedSpan {
   let template = s.parseName;
   let templateOffset = s.nodeOffset;
-  if (template === 'gotpl') {
-    const site = [...(s.callStack ?? [])].reverse().find((c) => c.parseName !== 'gotpl');
+  if (template === ROOT_TEMPLATE_NAME) {
+    const site = [...(s.callStack ?? [])].reverse().find((c) => c.parseName !== ROOT_TEMPLATE_NAME);
     if (site) {
       template = site.parseName;
       templateOffset = site.nodeOffset;
@@ -143,8 +143,10 @@ function renderedSpan(s: AssembledDocument['spans'][number]): RenderedSpan {
   const kind = template === s.parseName ? s.kind : 'action';
   const out: RenderedSpan = { start: s.start, end: s.end, template, templateOffset, kind };
   if (s.origin) out.origin = s.origin;
-  if (s.callStack && s.callStack.length > 0) {
-    out.callStack = s.callStack.map((c) => ({ template: c.parseName, templateOffset: c.nodeOffset }));
+  // Call sites inside a tpl string are not in any file.
+  const stack = (s.callStack ?? []).filter((c) => c.parseName !== ROOT_TEMPLATE_NAME);
+  if (stack.length > 0) {
+    out.callStack = stack.map((c) => ({ template: c.parseName, templateOffset: c.nodeOffset }));
   }
   return out;
 }

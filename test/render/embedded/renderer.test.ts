@@ -63,7 +63,7 @@ describe('source maps of rendered documents', () => {
     expect(span?.template).toBe('tplchart/templates/cm.yaml');
   });
 
-  it('stay sorted, disjoint and inside their document for every fixture environment', async () => {
+  it('stay sorted, disjoint, inside their document and in chart files for every fixture environment', async () => {
     const fixtures = readdirSync(ROOT).filter((d) => existsSync(join(ROOT, d, 'render-cases.yaml')));
     let checked = 0;
     for (const name of fixtures) {
@@ -81,6 +81,9 @@ describe('source maps of rendered documents', () => {
             expect(s.start).toBeGreaterThanOrEqual(last);
             expect(s.end).toBeGreaterThan(s.start);
             expect(s.end).toBeLessThanOrEqual(doc.text.length);
+            // Every span names a file of the chart: tpl strings are attributed to their caller.
+            expect(s.template.startsWith(`${doc.source.split('/')[0] ?? ''}/`)).toBe(true);
+            for (const site of s.callStack ?? []) expect(site.template).not.toBe('gotpl');
             last = s.end;
           }
           checked++;
