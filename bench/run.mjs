@@ -353,7 +353,8 @@ async function fixtureRenders() {
   const warmMs = (performance.now() - warmStart) / rounds;
   const result = {
     charts: charts.length,
-    failingAsExpected: failed,
+    // Error fixtures (parse errors, missing dependencies …) end in a failure, as with helm.
+    renderFailures: failed,
     embeddedColdRendersPerSecond: round(charts.length / (coldMs / 1000)),
     embeddedWarmRendersPerSecond: round(charts.length / (warmMs / 1000)),
   };
@@ -372,6 +373,20 @@ async function policies() {
   const { benchmarkPolicies } = await import(pathToFileURL(join(DIST, 'policy/index.js')).href);
   const r = await benchmarkPolicies(2000);
   return { manifests: r.manifests, results: r.results, manifestsPerSecond: round(r.manifestsPerSecond, 0) };
+}
+
+/** The commit measured: $CHARTLINT_BENCH_COMMIT (for a copy of the tree), else git's HEAD, if any. */
+function commitMeasured() {
+  if (process.env.CHARTLINT_BENCH_COMMIT) return process.env.CHARTLINT_BENCH_COMMIT;
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 function machine() {
@@ -438,7 +453,7 @@ async function main() {
     if (!(name in SECTIONS))
       throw new Error(`--only: unknown section ${name} (${Object.keys(SECTIONS).join(', ')})`);
   }
-  const results = { date: new Date().toISOString(), machine: machine() };
+  const results = { date: new Date().toISOString(), commit: commitMeasured(), machine: machine() };
   log(`generating ${CHARTS} charts under bench/corpus …`);
   const corpus = generateCorpus(CORPUS, { charts: CHARTS });
   for (const name of Object.keys(SECTIONS))
