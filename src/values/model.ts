@@ -135,6 +135,13 @@ export abstract class GoObject {
   }
   /** `%v` form when there is no `String()` (struct dump such as `{v1.35.0 v1.35.0 1 35}`). */
   abstract formatV(): string;
+  /**
+   * A struct's fields in declaration order (unexported ones too, as fmt prints them), so that `%+v`, `%#v` and
+   * verbs such as `%q` print it field by field as Go does; `undefined` when {@link GoObject.formatV} is the only form.
+   */
+  structFields(): readonly (readonly [string, GoValue])[] | undefined {
+    return undefined;
+  }
   /** True when the value is a nil pointer (truthiness, `nil pointer evaluating *T.x`). */
   isNilPointer(): boolean {
     return false;

@@ -204,6 +204,14 @@ class KubeVersion extends GoObject {
     // The struct dump includes the hidden normalised version field.
     return `{${this.version} ${this.normalized} ${this.major} ${this.minor}}`;
   }
+  override structFields(): readonly (readonly [string, GoValue])[] {
+    return [
+      ['Version', this.version],
+      ['normalizedVersion', this.normalized],
+      ['Major', this.major],
+      ['Minor', this.minor],
+    ];
+  }
   /** encoding/json: the exported fields, in declaration order. */
   toJsonValue(): GoValue {
     return new StructJson(

@@ -50,6 +50,8 @@ class Printer {
   private minus = false;
   private space = false;
   private sharpV = false;
+  /** `%+v`: struct fields are printed with their names. */
+  private plusV = false;
   private widPresent = false;
   private precPresent = false;
   private wid = 0;
@@ -59,7 +61,7 @@ class Printer {
 
   clearFlags(): void {
     this.sharp = this.zero = this.plus = this.minus = this.space = false;
-    this.sharpV = this.widPresent = this.precPresent = false;
+    this.sharpV = this.plusV = this.widPresent = this.precPresent = false;
     this.wid = this.prec = 0;
   }
 
@@ -432,13 +434,32 @@ class Printer {
     return true;
   }
 
-  private printObject(o: GoObject, verb: string): void {
+  private printObject(o: GoObject, verb: string, depth: number): void {
     if (this.handleStringer(o, verb)) return;
     if (o.isNilPointer()) {
       this.pad('<nil>');
       return;
     }
-    this.buf += o.formatV();
+    const fields = o.structFields();
+    if (fields) this.printStruct(o.goType, fields, verb, depth);
+    else this.buf += o.formatV();
+  }
+
+  /** Go's struct case of `printValue`: `{a b}`, `{A:a B:b}` under `%+v`, `T{A:"a", B:"b"}` under `%#v`. */
+  private printStruct(
+    type: string,
+    fields: readonly (readonly [string, GoValue])[],
+    verb: string,
+    depth: number,
+  ): void {
+    if (this.sharpV) this.buf += type;
+    this.buf += '{';
+    fields.forEach(([name, value], i) => {
+      if (i > 0) this.buf += this.sharpV ? ', ' : ' ';
+      if (this.plusV || this.sharpV) this.buf += name + ':';
+      this.printValue(value, verb, depth + 1);
+    });
+    this.buf += '}';
   }
 
   /** Go's `printArg`: the top-level dispatch for one operand. */
@@ -486,7 +507,7 @@ class Printer {
     if (v instanceof GoBytes) return this.fmtBytes(v, verb, depth === 0 ? '[]byte' : '[]uint8', depth);
     if (v instanceof GoList) return this.printList(v.items, v.type, verb, depth, v.isNil);
     if (v instanceof GoMap) return this.printMap(v, verb, depth);
-    this.printObject(v, verb);
+    this.printObject(v, verb, depth);
   }
 
   private printList(
@@ -728,6 +749,7 @@ class Printer {
   private adjustForV(): void {
     this.sharpV = this.sharp;
     this.sharp = false;
+    this.plusV = this.plus;
     this.plus = false;
   }
 }
