@@ -126,7 +126,12 @@ function leafMessage(e: ErrorObject): string {
     case 'maxProperties':
       return `${e.keyword}: got ${num(Object.keys(e.data as object).length)}, want ${num(p.limit)}`;
     case 'multipleOf':
-      return `${JSON.stringify(e.data)} not multipleOf ${JSON.stringify(p.multipleOf)}`;
+      return `multipleOf: got ${num(e.data)}, want ${num(p.multipleOf)}`;
+    case 'not':
+      return "'not' failed";
+    case 'dependentRequired':
+    case 'dependencies':
+      return `properties '${String(p.missingProperty)}' required, if '${String(p.property)}' exists`;
     case 'uniqueItems':
       return `items at ${String(p.j)} and ${String(p.i)} are equal`;
     case 'false schema':
@@ -142,10 +147,12 @@ interface SchemaNode {
   children: Map<string, SchemaNode>;
   missing: string[];
   additional: string[];
+  /** `anyOf`/`oneOf` that failed here: their branches' failures are printed under one line. */
+  combinators: Map<'anyOf' | 'oneOf', Failure>;
 }
 
 function newNode(at: string): SchemaNode {
-  return { at, leaves: [], children: new Map(), missing: [], additional: [] };
+  return { at, leaves: [], children: new Map(), missing: [], additional: [], combinators: new Map() };
 }
 
 /** Keywords whose next schema-path segment names a subschema (a property name or an index). */
@@ -209,6 +216,15 @@ function insert(root: SchemaNode, e: ErrorObject): void {
   const p = e.params as Record<string, unknown>;
   if (keyword === 'required' || e.keyword === 'required') node.missing.push(String(p.missingProperty));
   else if (e.keyword === 'additionalProperties') node.additional.push(String(p.additionalProperty));
+  else if (e.keyword === 'anyOf')
+    node.combinators.set('anyOf', { at: e.instancePath, message: "'anyOf' failed" });
+  else if (e.keyword === 'oneOf') {
+    const passing = p.passingSchemas;
+    const matched = Array.isArray(passing) ? `subschemas ${passing.join(', ')} matched` : 'none matched';
+    node.combinators.set('oneOf', { at: e.instancePath, message: `'oneOf' failed, ${matched}` });
+  }
+  // `if` only reports that `then`/`else` failed; v6 prints the failures of that branch alone.
+  else if (e.keyword === 'if') return;
   else node.leaves.push({ at: e.instancePath, message: leafMessage(e) });
 }
 
@@ -233,10 +249,20 @@ function failuresOf(node: SchemaNode): Failure[] {
   if (node.additional.length > 0) {
     out.push({ at: node.at, message: `additional properties ${listOf(node.additional)} not allowed` });
   }
-  for (const child of node.children.values()) {
+  const branches = new Map<string, Failure[]>();
+  for (const [step, child] of node.children) {
     const inner = failuresOf(child);
+    const combinator = step.split('/')[0] ?? '';
+    if (node.combinators.has(combinator as 'anyOf' | 'oneOf')) {
+      branches.set(combinator, [...(branches.get(combinator) ?? []), ...inner]);
+      continue;
+    }
     if (inner.length === 1) out.push(inner[0] as Failure);
     else if (inner.length > 1) out.push({ at: child.at, message: 'validation failed', children: inner });
+  }
+  for (const [name, failure] of node.combinators) {
+    const children = branches.get(name) ?? [];
+    out.push(children.length > 0 ? { ...failure, children } : failure);
   }
   return out;
 }
@@ -276,7 +302,9 @@ function validateOne(schemaText: string, values: GoMap): string | undefined {
   for (const e of validate.errors ?? []) insert(root, e);
   let failures = failuresOf(root);
   // The root error of v6 swallows a single group: its failures are printed at the top level.
-  while (failures.length === 1 && failures[0]?.children) failures = failures[0].children;
+  while (failures.length === 1 && failures[0]?.children && failures[0].message === 'validation failed') {
+    failures = failures[0].children;
+  }
   return printFailures(failures, '');
 }
 
