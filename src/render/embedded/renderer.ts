@@ -13,31 +13,15 @@ import { resolve } from 'node:path';
 import { loadChart, toDisplayPath } from '../../chart/load.js';
 import type { Chart } from '../../chart/types.js';
 import { ChartlintError } from '../../diagnostics/errors.js';
-import { positionAt, lineStartsOf } from '../../diagnostics/location.js';
 import { createCallContext } from '../../template/render-context.js';
-import {
-  NoTemplateError,
-  TemplateExecError,
-  TemplateLimitError,
-  TemplateParseError,
-  ROOT_TEMPLATE_NAME,
-  type ExecErrorPlace,
-  type TemplateSet,
-} from '../../template/index.js';
+import { TemplateParseError, ROOT_TEMPLATE_NAME, type TemplateSet } from '../../template/index.js';
 import { computeChartValues } from '../../values/dependencies.js';
 import { GoMap } from '../../values/model.js';
 import { mergeUserValues, type UserValuesFile } from '../../values/user-values.js';
 import { isCompatibleRange } from '../../values/version-range.js';
 import { buildCapabilities, type Capabilities } from '../capabilities.js';
 import { helmErrorMessage } from '../helm-errors.js';
-import type {
-  RenderFailure,
-  RenderOutcome,
-  RenderRequest,
-  RenderedDocument,
-  Renderer,
-  RenderedSpan,
-} from '../types.js';
+import type { RenderOutcome, RenderRequest, RenderedDocument, Renderer, RenderedSpan } from '../types.js';
 import { assembleOutput, ManifestParseError, type AssembledDocument } from './assemble-output.js';
 import { releaseNameProblem, releaseObject } from './builtin-objects.js';
 import {
@@ -49,6 +33,7 @@ import {
   parseTemplates,
   type CollectedTemplate,
 } from './render-templates.js';
+import { RenderStop, executionFailure, locatedFailure, manifestErrorPlace, stop } from './render-failures.js';
 import { validateValuesSchemas } from './values-schema.js';
 
 /** Options of the {@link EmbeddedRenderer}. */
@@ -68,58 +53,6 @@ const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
 interface ChartCacheEntry {
   chart: Promise<Chart>;
   sets: Map<string, TemplateSet | TemplateParseError>;
-}
-
-/** A render stopped: the failure to report. */
-class RenderStop extends Error {
-  constructor(readonly failure: RenderFailure) {
-    super(failure.message);
-  }
-}
-
-function stop(message: string, where: Omit<RenderFailure, 'message'> = {}): never {
-  throw new RenderStop({ message, ...where });
-}
-
-/** The message of a loading/values error, worded as helm prints it. */
-function chartlintMessage(e: ChartlintError): string {
-  // The chart loader explains why it refuses apiVersion v3; helm says only this.
-  if (e.message.startsWith('invalid chart apiVersion')) return 'invalid chart apiVersion';
-  return e.message;
-}
-
-/**
- * A loading or values error as a failure. Its location names a template only when it lies in a file of the root
- * chart (`<chart>/values.yaml`, `<chart>/Chart.yaml`), which is how render failures are located.
- */
-function locatedFailure(e: ChartlintError, chart: Chart | undefined): RenderFailure {
-  const failure: RenderFailure = { message: chartlintMessage(e) };
-  const where = e.location;
-  if (!chart || !where || chart.archivePath !== undefined) return failure;
-  const prefix = chart.dir === '.' ? '' : `${chart.dir}/`;
-  if (!where.file.startsWith(prefix) || where.file.startsWith('../')) return failure;
-  const inChart = where.file.slice(prefix.length);
-  failure.template = `${chart.metadata.name}/${inChart}`;
-  if (where.startLine !== undefined) failure.line = where.startLine;
-  if (where.startColumn !== undefined) failure.column = where.startColumn;
-  return failure;
-}
-
-/** Where an execution failed: each level of the include/tpl chain that sits in a chart file, outermost first. */
-function execPlaces(err: unknown): ExecErrorPlace[] {
-  const places: ExecErrorPlace[] = [];
-  let current: unknown = err;
-  while (current instanceof Error) {
-    if (current instanceof TemplateExecError || current instanceof TemplateLimitError) {
-      // A `tpl` string is not a file; its errors are located at the file that called tpl.
-      if (current.place && current.place.parseName !== ROOT_TEMPLATE_NAME) places.push(current.place);
-      if (current instanceof TemplateLimitError) break;
-      current = current.wrapped;
-    } else {
-      current = current.cause;
-    }
-  }
-  return places;
 }
 
 /** Helm's `CheckDependencies`: every Chart.yaml dependency must be present under charts/. */
@@ -292,7 +225,7 @@ export class EmbeddedRenderer implements Renderer {
         this.recordSpans,
       );
     } catch (e) {
-      throw this.executionFailure(e, templates);
+      throw executionFailure(e, templates);
     }
 
     let assembled;
@@ -300,7 +233,7 @@ export class EmbeddedRenderer implements Renderer {
       assembled = assembleOutput(files, collectCrds(tree), req.flags);
     } catch (e) {
       if (e instanceof ManifestParseError) {
-        stop(e.message, this.manifestErrorPlace(e, files, templates));
+        stop(e.message, manifestErrorPlace(e, files, templates));
       }
       throw e;
     }
@@ -348,53 +281,5 @@ export class EmbeddedRenderer implements Renderer {
       stop(helmErrorMessage(cached), { template: cached.parseName, line: cached.line });
     }
     return cached;
-  }
-
-  private executionFailure(e: unknown, templates: readonly CollectedTemplate[]): unknown {
-    if (e instanceof TemplateExecError || e instanceof TemplateLimitError) {
-      // Located at the innermost file level (the helper line that failed), its include call sites as the trace.
-      const places = execPlaces(e);
-      const inner = places[places.length - 1];
-      const failure: RenderFailure = {
-        message: e instanceof TemplateExecError ? helmErrorMessage(e) : e.message,
-      };
-      if (inner)
-        Object.assign(failure, { template: inner.parseName, line: inner.line, column: inner.column });
-      if (places.length > 1) {
-        failure.trace = places
-          .slice(0, -1)
-          .map((p) => ({ template: p.parseName, line: p.line, column: p.column }));
-      }
-      return new RenderStop(failure);
-    }
-    if (e instanceof NoTemplateError) return new RenderStop({ message: e.message });
-    if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      // Deep {{ template }} recursion can exhaust JavaScript's stack before Go's depth limit would stop it.
-      const first = templates[0]?.name;
-      return new RenderStop({
-        message: 'rendering stopped: templates nest deeper than the embedded renderer can follow',
-        ...(first ? { template: first } : {}),
-      });
-    }
-    return e;
-  }
-
-  /** A YAML error in rendered output, located at the template line that wrote the failing line when known. */
-  private manifestErrorPlace(
-    e: ManifestParseError,
-    files: readonly { name: string; text: string; spans: readonly AssembledDocument['spans'][number][] }[],
-    templates: readonly CollectedTemplate[],
-  ): Omit<RenderFailure, 'message'> {
-    const m = /yaml: line (\d+):/.exec(e.message);
-    const file = files.find((f) => f.name === e.file);
-    const source = templates.find((t) => t.name === e.file);
-    if (!m || !file || !source) return { template: e.file };
-    const renderedStarts = lineStartsOf(file.text.slice(e.offset));
-    const lineStart = e.offset + (renderedStarts[Number(m[1]) - 1] ?? 0);
-    const span = file.spans.find((s) => s.start <= lineStart && lineStart < s.end && s.parseName === e.file);
-    if (!span) return { template: e.file };
-    const offset = span.kind === 'text' ? span.nodeOffset + (lineStart - span.start) : span.nodeOffset;
-    const pos = positionAt(lineStartsOf(source.text), offset);
-    return { template: e.file, line: pos.line, column: pos.column };
   }
 }
