@@ -30,7 +30,7 @@ export function stop(message: string, where: Omit<RenderFailure, 'message'> = {}
 }
 
 /** The message of a loading/values error, worded as helm prints it. */
-export function chartlintMessage(e: ChartlintError): string {
+function chartlintMessage(e: ChartlintError): string {
   // The chart loader explains why it refuses apiVersion v3; helm says only this.
   if (e.message.startsWith('invalid chart apiVersion')) return 'invalid chart apiVersion';
   return e.message;
