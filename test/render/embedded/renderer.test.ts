@@ -94,6 +94,24 @@ describe('source maps of rendered documents', () => {
   });
 });
 
+describe('document roles', () => {
+  it('tell hooks (also in JSON documents), manifests and CRDs apart', async () => {
+    const json = ok(await render('json-manifests'));
+    expect(json.documents.map((d) => [d.source, d.role])).toEqual([
+      ['jsonish/templates/ns.json', 'manifest'],
+      ['jsonish/templates/svc.yaml', 'manifest'],
+      ['jsonish/templates/svc.yaml', 'manifest'],
+      ['jsonish/templates/cm.json', 'hook'],
+    ]);
+    const crds = ok(await render('crds', ['--include-crds']));
+    expect(crds.documents.filter((d) => d.role === 'crd').map((d) => d.source)).toEqual([
+      'withcrds/crds/nested/gadgets.JSON',
+      'withcrds/crds/widgets.yaml',
+      'withcrds/charts/op/crds/ops.yml',
+    ]);
+  });
+});
+
 describe('chartlint’s own capabilities (helmCapabilities off)', () => {
   it('renders for what the target Kubernetes version serves', async () => {
     const renderer = new EmbeddedRenderer({ cwd: join(ROOT, 'capabilities') });
