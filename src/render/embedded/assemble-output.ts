@@ -303,7 +303,8 @@ function documentsOf(
   });
 }
 
-const SOURCE_LINE = /# Source: [^/\n]+\/(.+)/;
+/** Helm's `# Source: [^/]+/(.+)` (Go: `[^/]` also matches newlines, `.` does not). */
+const SOURCE_LINE = /# Source: [^/]+\/(.+)/;
 
 /** `--show-only`: re-splits the whole output and keeps documents whose source path matches, pattern by pattern. */
 function showOnly(
@@ -334,15 +335,11 @@ function showOnly(
       out.append('\n');
       // The document proper starts after its `# Source:` line when the piece starts with one.
       const firstLine = piece.indexOf('\n');
-      const contentStart = piece.startsWith('# Source: ')
-        ? firstLine < 0
-          ? piece.length
-          : firstLine + 1
-        : 0;
-      const source = piece.startsWith('# Source: ')
-        ? piece.slice('# Source: '.length, firstLine < 0 ? piece.length : firstLine)
-        : '';
-      const block = blocks.find((bl) => a < bl.end && b > bl.start - 1);
+      const headed = piece.startsWith('# Source: ');
+      const contentStart = headed ? (firstLine < 0 ? piece.length : firstLine + 1) : 0;
+      const source = (m[0].split('\n')[0] ?? '').slice('# Source: '.length);
+      // The printed block the piece was cut from: the first one that has not ended before the piece starts.
+      const block = blocks.find((bl) => bl.end >= a);
       chosen.push({
         source,
         role: block?.role ?? 'manifest',
