@@ -223,10 +223,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const runner = new LintJobRunner(settings, rendererObject);
+  // Charts this thread loaded while planning: its own lane lints them without loading them again.
+  const loaded = new Map<string, Chart>();
   // The main thread is one of the pool's lanes: `jobs` lanes need jobs - 1 worker threads.
   const pool =
     spec && jobs > 1 && total > 1 && LintPool.available()
-      ? new LintPool(jobs - 1, settings, (unit) => runUnit(runner, unit))
+      ? new LintPool(jobs - 1, settings, (unit) => runUnit(runner, unit, loaded))
       : undefined;
   // Charts finish out of order on the pool; their findings are kept by chart so the result keeps discovery order.
   const results: Promise<Settled<Finding[]>>[] = [];
@@ -254,11 +256,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       } else {
         // Fewer charts than lanes: environments go to lanes one by one, so that every lane has work.
         const units = total < jobs ? planned.jobs.map((j) => [j]) : [planned.jobs];
+        loaded.set(chartPath, planned.chart);
         const chartDone = Promise.all(
           units.map((unit) => pool.submit(unit, () => progress(planned.chart.dir))),
         ).then((parts) => parts.flat(2));
         results.push(
           settle(chartDone).then((s) => {
+            loaded.delete(chartPath);
             done++;
             progress();
             return s;
@@ -319,9 +323,13 @@ async function planChart(
 }
 
 /** Lints a unit's jobs one after the other on this thread. */
-async function runUnit(runner: LintJobRunner, jobs: readonly LintJob[]): Promise<Finding[][]> {
+async function runUnit(
+  runner: LintJobRunner,
+  jobs: readonly LintJob[],
+  loaded: ReadonlyMap<string, Chart>,
+): Promise<Finding[][]> {
   const findings: Finding[][] = [];
-  for (const job of jobs) findings.push(await runner.run(job));
+  for (const job of jobs) findings.push(await runner.run(job, loaded.get(job.chartPath)));
   return findings;
 }
 
