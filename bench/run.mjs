@@ -10,7 +10,8 @@
 //   6. policy evaluation throughput (the built-in pack).
 // Results go to bench/results.json. Needs a build (`npm run build`); helm is taken from $HELM_BIN, .tools/helm or PATH.
 //
-// Usage: node bench/run.mjs [--charts N] [--jobs N] [--small-runs N] [--no-helm] [--only SECTION,…]
+// Usage: node bench/run.mjs [--charts N] [--jobs N] [--repeat N] [--small-runs N] [--no-helm] [--only SECTION,…]
+//   --repeat N: N alternating rounds of the whole lint and helm; the median round of each is reported
 //   sections: wholeLint, smallChart, templateEngine, fixtureRenders, policies (--only leaves results.json alone)
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ const CHARTS = option('--charts', 200);
 const CORES = availableParallelism();
 const JOBS = option('--jobs', CORES);
 const SMALL_RUNS = option('--small-runs', 7);
+const REPEAT = Math.max(1, option('--repeat', 1));
 const HELM = argv.includes('--no-helm') ? undefined : findHelm();
 
 function findHelm() {
@@ -155,37 +157,56 @@ function firstDifference(a, b) {
   return { offset: i, pooled: a.slice(i, i + 200), jobs1: b.slice(i, i + 200) };
 }
 
+/** The run with the median wall time (its CPU and memory figures go with it). */
+function medianRun(runs) {
+  return [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)];
+}
+
 async function wholeLint(corpus) {
   const renders = corpus.charts.reduce((n, c) => n + c.environments.length, 0);
   const args = ['bench/corpus/charts', '--format', 'sarif'];
-  log(`whole lint: ${corpus.charts.length} charts × 3 environments = ${renders} renders, --jobs ${JOBS} …`);
-  const pooled = await timeCli([...args, '--jobs', String(JOBS)]);
-  log(`whole lint: the same with --jobs 1 …`);
-  const single = await timeCli([...args, '--jobs', '1']);
+  const argLists = corpus.charts.flatMap((c) => c.environments.map((e) => helmArgs(c.dir, e)));
+  // Rounds alternate chartlint and helm so that both meet the same conditions on a shared machine.
+  const pooledRuns = [];
+  const singleRuns = [];
+  const helmRuns = [];
+  for (let n = 1; n <= REPEAT; n++) {
+    const of = REPEAT > 1 ? ` (round ${n}/${REPEAT})` : '';
+    log(
+      `whole lint: ${corpus.charts.length} charts × 3 environments = ${renders} renders, --jobs ${JOBS}${of} …`,
+    );
+    pooledRuns.push(await timeCli([...args, '--jobs', String(JOBS)]));
+    log(`whole lint: the same with --jobs 1${of} …`);
+    singleRuns.push(await timeCli([...args, '--jobs', '1']));
+    if (HELM) {
+      log(`helm template: ${argLists.length} processes, ${CORES} at a time${of} …`);
+      helmRuns.push(await timeHelm(argLists, CORES));
+    }
+  }
+  const pooled = medianRun(pooledRuns);
+  const single = medianRun(singleRuns);
+  const outputs = new Set([...pooledRuns, ...singleRuns].map((r) => r.stdout));
   const result = {
     charts: corpus.charts.length,
     renders,
     jobs: JOBS,
+    rounds: REPEAT,
     wallMs: round(pooled.wallMs, 0),
     cpuMs: round(pooled.cpuMs, 0),
     rendersPerSecond: round(renders / (pooled.wallMs / 1000)),
-    peakRssMb: round(pooled.maxRssMb),
+    peakRssMb: round(Math.max(...pooledRuns.map((r) => r.maxRssMb))),
     jobs1: {
       wallMs: round(single.wallMs, 0),
       cpuMs: round(single.cpuMs, 0),
       rendersPerSecond: round(renders / (single.wallMs / 1000)),
-      peakRssMb: round(single.maxRssMb),
+      peakRssMb: round(Math.max(...singleRuns.map((r) => r.maxRssMb))),
     },
-    identicalToJobs1: pooled.stdout === single.stdout,
-    ...(pooled.stdout === single.stdout
-      ? {}
-      : { firstDifference: firstDifference(pooled.stdout, single.stdout) }),
+    identicalToJobs1: outputs.size === 1,
+    ...(outputs.size === 1 ? {} : { firstDifference: firstDifference(pooled.stdout, single.stdout) }),
     sarifResults: JSON.parse(pooled.stdout).runs[0].results.length,
   };
   if (HELM) {
-    const argLists = corpus.charts.flatMap((c) => c.environments.map((e) => helmArgs(c.dir, e)));
-    log(`helm template: ${argLists.length} processes, ${CORES} at a time …`);
-    const helm = await timeHelm(argLists, CORES);
+    const helm = medianRun(helmRuns);
     result.helm = {
       processes: argLists.length,
       concurrency: CORES,
@@ -195,6 +216,9 @@ async function wholeLint(corpus) {
     };
     result.ratioToHelm = round(pooled.wallMs / helm.wallMs, 3);
     if (helm.cpuMs) result.cpuRatioToHelm = round(pooled.cpuMs / helm.cpuMs, 3);
+    if (REPEAT > 1) {
+      result.ratioToHelmPerRound = pooledRuns.map((r, i) => round(r.wallMs / helmRuns[i].wallMs, 3));
+    }
   }
   return result;
 }
@@ -417,6 +441,10 @@ function summary(results) {
         ? `  helm template (${w.helm.processes} processes, ${w.helm.concurrency} at a time): wall ${(w.helm.wallMs / 1000).toFixed(2)} s, CPU ${((w.helm.cpuMs ?? NaN) / 1000).toFixed(2)} s; chartlint/helm wall ratio ${w.ratioToHelm} (CPU ratio ${w.cpuRatioToHelm})`
         : '  helm template: no helm binary, no ratio',
     );
+    if (w.rounds > 1)
+      lines.push(
+        `  median of ${w.rounds} rounds; wall ratio per round: ${w.ratioToHelmPerRound?.join(', ')}`,
+      );
   }
   const s = results.smallChart;
   if (s) {
