@@ -13,7 +13,14 @@ if (!port) throw new Error('engine/worker.js is a worker thread entry; it cannot
 const runner = new LintJobRunner(workerData as LintRunSettings);
 
 port.on('message', (request: UnitRequest) => {
-  void runUnit(request).then((response) => port.postMessage(response));
+  void runUnit(request).then((response) => {
+    try {
+      port.postMessage(response);
+    } catch (e) {
+      // Findings are plain data; one that cannot be cloned is a bug, reported as this unit's failure.
+      port.postMessage({ id: request.id, ok: false, error: serializeError(e) } satisfies UnitResponse);
+    }
+  });
 });
 
 async function runUnit(request: UnitRequest): Promise<UnitResponse> {
