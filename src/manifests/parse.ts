@@ -31,7 +31,12 @@ export function parseManifests(
       const err = doc.errors[0];
       if (err) {
         const pos = lineCounter.linePos(err.pos[0]);
-        errors.push({ document, message: err.message.split('\n')[0] ?? err.message, line: pos.line, column: pos.col });
+        errors.push({
+          document,
+          message: err.message.split('\n')[0] ?? err.message,
+          line: pos.line,
+          column: pos.col,
+        });
         continue;
       }
       if (doc.contents === null) continue;

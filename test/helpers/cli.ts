@@ -40,10 +40,14 @@ let built = false;
 export function ensureBuilt(): void {
   if (built) return;
   try {
-    execFileSync(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      {
+        cwd: ROOT,
+        stdio: 'pipe',
+      },
+    );
   } catch (e) {
     // Type errors are the typecheck step's to report (tsc still emits); only a missing build is fatal here.
     if (!existsSync(resolve(ROOT, 'dist/cli/main.js'))) throw e;
