@@ -7,6 +7,7 @@ import type { Finding } from '../diagnostics/finding.js';
 import { parseManifests } from '../manifests/parse.js';
 import type { PolicySet } from '../policy/index.js';
 import type { RenderFlags, RenderRequest, Renderer } from '../render/types.js';
+import { lineStartsOf } from '../diagnostics/location.js';
 import { makeFinding, renderErrorFinding, sentence } from './findings.js';
 import { policyFindings } from './policies.js';
 import { ruleFindings } from './run-rules.js';
@@ -23,7 +24,9 @@ const LINT_FLAGS: RenderFlags = {
   noHooks: false,
   showOnly: [],
   isUpgrade: false,
-  skipSchemaValidation: false,
+  // values.schema.json violations are findings of the values-schema rule, each at its values line, instead of one
+  // render failure that would hide every other check.
+  skipSchemaValidation: true,
 };
 
 /** Everything one chart × environment needs. */
@@ -80,15 +83,22 @@ export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
   if (!outcome.ok) return [renderErrorFinding(chart, env.name, outcome.failure)];
   const { manifests, errors } = parseManifests(outcome.documents, env.name);
   const kubeVersion = env.kubeVersion ?? HELM_DEFAULT_KUBE_VERSION;
+  const valuesFiles = env.valuesFiles.map((f) => displayOf(chart, f));
   const found: Finding[] = ruleFindings({
     chart,
     environment: {
       name: env.name,
+      releaseName: env.releaseName,
       kubeVersion,
-      valuesFiles: env.valuesFiles.map((f) => displayOf(chart, f)),
+      valuesFiles,
+      valuesSources: valuesFiles.flatMap((path) => {
+        const text = readText(path);
+        return text === undefined ? [] : [{ chartPath: path, path, text, lineStarts: lineStartsOf(text) }];
+      }),
     },
     manifests,
     settings: job.ruleSettings,
+    readText,
   });
   if (policies && !policies.empty) {
     found.push(

@@ -15,8 +15,8 @@ import { describeSchemaErrors } from '../rules/data.js';
 import { RULES } from '../rules/registry.js';
 import type { Rule, RuleEnvironment, RuleReport } from '../rules/types.js';
 import type { ChartValues } from '../values/dependencies.js';
-import { makeFinding, sentence } from './findings.js';
-import { locateInManifest } from './locate-manifest.js';
+import { makeFinding } from './findings.js';
+import { manifestFinding } from './manifest-finding.js';
 
 /** What {@link ruleFindings} needs. */
 export interface RuleRunArgs {
@@ -25,6 +25,8 @@ export interface RuleRunArgs {
   manifests: readonly RenderedManifest[];
   /** `rules:` of the configuration, by rule id. Ids of policies are ignored here. */
   settings: Record<string, RuleSetting>;
+  /** Reads a repository file by display path (values files, for the lines values came from). */
+  readText?: (displayPath: string) => string | undefined;
   /** The release's computed values, when the renderer computed them (values-schema uses them). */
   values?: ChartValues;
 }
@@ -117,24 +119,22 @@ function toFinding(args: RuleRunArgs, ruleId: string, report: RuleReport, severi
     ...(report.discriminator !== undefined ? { discriminator: report.discriminator } : {}),
   };
   if (report.manifest) {
-    const path = [...(report.path ?? [])];
-    const located = locateInManifest(args.chart, report.manifest, path);
-    const properties = {
-      ...report.properties,
-      ...(located.approximate ? { approximateLocation: true } : {}),
-    };
-    const message = located.insideArchive
-      ? sentence(`${report.message.replace(/\.$/, '')} (in ${located.insideArchive})`)
-      : report.message;
-    return makeFinding({
-      ...common,
-      message,
-      location: located.location,
-      related: located.related,
-      resource: report.manifest.resource,
-      path,
-      ...(Object.keys(properties).length > 0 ? { properties } : {}),
-    });
+    return manifestFinding(
+      {
+        chart: args.chart,
+        environment: args.environment,
+        manifests: args.manifests,
+        readText: args.readText ?? (() => undefined),
+      },
+      {
+        ...common,
+        message: report.message,
+        manifest: report.manifest,
+        path: report.path ?? [],
+        ...(report.focus !== undefined ? { focus: report.focus } : {}),
+        ...(report.properties ? { properties: report.properties } : {}),
+      },
+    );
   }
   const location: Location = report.file
     ? { file: report.file.path, ...report.file.span }

@@ -152,7 +152,12 @@ export const rule = defineRule<FloatingImageTagOptions>({
       }
       if (allowed(image, parsed, ctx.options.allow)) continue;
       const kind = classifyReference(parsed, words);
-      const report = { ...at, discriminator: `${kind}:${parsed.name}` };
+      // The tag is what the user must change, and it often comes from another values line than the repository.
+      const report = {
+        ...at,
+        discriminator: `${kind}:${parsed.name}`,
+        ...(parsed.tag ? { focus: parsed.tag } : {}),
+      };
       if (kind === 'pinned') continue;
       if (kind === 'no-digest') {
         if (ctx.options.requireDigest)

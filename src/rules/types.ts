@@ -7,6 +7,8 @@ import type { ChartValues } from '../values/dependencies.js';
 /** The environment a rule runs in: its name and target Kubernetes version. */
 export interface RuleEnvironment {
   name: string;
+  /** `.Release.Name` of the render; fingerprints leave it out of resource names. */
+  releaseName: string;
   /** Target Kubernetes version (`1.29`, `v1.29.3`); the same one that drove `.Capabilities` while rendering. */
   kubeVersion: string;
   /** Values files of this environment, as display paths. */

@@ -51,8 +51,14 @@ describe('fixture charts', () => {
     expect(result.findings.filter((f) => f.ruleId === 'render-error')).toEqual([]);
   });
 
-  it('rules-values-schema fails closed while rendering, as helm template does', async () => {
+  it('rules-values-schema reports each violation at its values line instead of failing the render', async () => {
     const result = await lintFixture('values-schema');
-    expect(result.findings.map((f) => f.ruleId)).toContain('render-error');
+    expect(result.findings.map((f) => f.ruleId)).not.toContain('render-error');
+    const violation = result.findings.find((f) => f.ruleId === 'values-schema');
+    expect(violation?.messageId).toBe('violation');
+    expect(violation?.location).toMatchObject({
+      file: 'fixtures/charts/rules-values-schema/values.yaml',
+      startLine: 1,
+    });
   });
 });

@@ -19,7 +19,7 @@ function onlyRule(only: string, setting: RuleSetting = 'error'): Record<string, 
 
 const LATEST =
   'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx:latest\n';
-const environment = { name: 'prod', kubeVersion: '1.29', valuesFiles: [] };
+const environment = { name: 'prod', releaseName: 'release-name', kubeVersion: '1.29', valuesFiles: [] };
 
 describe('ruleFindings', () => {
   it('turns a manifest report into a finding at the template, with resource, path and fingerprint', async () => {

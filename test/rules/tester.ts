@@ -87,6 +87,7 @@ export async function runRule<O>(rule: Rule<O>, input: RunInput<O> = {}): Promis
     chart,
     environment: {
       name: 'default',
+      releaseName: 'release-name',
       kubeVersion: input.kubeVersion ?? '',
       valuesFiles: [],
       ...input.environment,
