@@ -49,14 +49,17 @@ export function formatText(result: LintResult, options: TextOptions): string {
       out.push(
         `  ${where(f.location)}  ${sev}  ${c.dim(f.ruleId)}  ${f.message}${c.dim(envs)}${supp}${approx}`,
       );
-      const frame = options.readSource
-        ? codeFrame(f.location, options.readSource, options.contextLines ?? 1)
-        : '';
+      // A finding about a secret never shows the lines around it: they hold the secret.
+      const sensitive = f.properties?.sensitive === true;
+      const frame =
+        options.readSource && !sensitive
+          ? codeFrame(f.location, options.readSource, options.contextLines ?? 1)
+          : '';
       if (frame) out.push(c.dim(frame));
       for (const r of f.related) {
         out.push(c.dim(`      ${r.label}: ${where(r)}`));
         // The template line is the context a reader needs next to a values line.
-        if (r.label === 'template' && options.readSource) {
+        if (r.label === 'template' && options.readSource && !sensitive) {
           const context = codeFrame(r, options.readSource, 0);
           if (context) out.push(c.dim(context));
         }
