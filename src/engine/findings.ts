@@ -152,6 +152,11 @@ export function mergeFindings(findings: readonly Finding[], chartOrder: readonly
       continue;
     }
     for (const e of f.environments) if (!existing.environments.includes(e)) existing.environments.push(e);
+    // Suppressed in one environment but reported in another: it stays reported (suppression must hold everywhere).
+    if (existing.suppressed && !f.suppressed) {
+      existing.suppressed = false;
+      delete existing.suppression;
+    }
   }
   const rank = new Map(chartOrder.map((c, i) => [c, i]));
   return [...byKey.values()].sort(
