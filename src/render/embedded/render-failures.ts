@@ -13,6 +13,7 @@ import {
   type ExecErrorPlace,
 } from '../../template/index.js';
 import { helmErrorMessage } from '../helm-errors.js';
+import { parseHelmFailure } from '../helm-failure.js';
 import type { RenderFailure } from '../types.js';
 import type { ManifestParseError, RenderedFile } from './assemble-output.js';
 import type { CollectedTemplate } from './render-templates.js';
@@ -78,9 +79,10 @@ export function executionFailure(e: unknown, templates: readonly CollectedTempla
   if (e instanceof TemplateExecError || e instanceof TemplateLimitError) {
     const places = execPlaces(e);
     const inner = places[places.length - 1];
-    const failure: RenderFailure = {
-      message: e instanceof TemplateExecError ? helmErrorMessage(e) : e.message,
-    };
+    // Helm's text, in the shape the helm renderer reports it (a multi-line include trace becomes its innermost
+    // `executing … at <…>: …` line, the locations moving to template/trace), so both renderers report alike.
+    const text = e instanceof TemplateExecError ? helmErrorMessage(e) : e.message;
+    const failure: RenderFailure = { message: parseHelmFailure(text).message };
     if (inner) Object.assign(failure, { template: inner.parseName, line: inner.line, column: inner.column });
     if (places.length > 1) {
       failure.trace = places
