@@ -49,6 +49,23 @@ export function formatSarif(result: LintResult, options: SarifOptions): { text: 
       },
     },
     ...(options.category ? { automationDetails: { id: `${options.category.replace(/\/+$/, '')}/` } } : {}),
+    // Charts that could not be linted at all are not results (no rule produced them) but must not vanish: they are
+    // tool execution notifications, and the run is marked unsuccessful.
+    invocations: [
+      {
+        executionSuccessful: result.errors.length === 0,
+        ...(result.errors.length
+          ? {
+              toolExecutionNotifications: result.errors.map((e) => ({
+                level: 'error',
+                message: { text: e.message },
+                descriptor: { id: e.code },
+                ...(e.location ? { locations: [physical(e.location, options.uriPrefix)] } : {}),
+              })),
+            }
+          : {}),
+      },
+    ],
     columnKind: 'utf16CodeUnits',
     results: findings.map((f) => sarifResult(f, ruleIndex, options.uriPrefix)),
   };
