@@ -1,7 +1,7 @@
 /**
  * The worker pool of a lint run: units of jobs (usually all environments of one chart) go to worker threads — and to
- * the calling thread, when it offers a local lane — at most one unit per lane at a time, in the order they were
- * submitted. Workers start only when there is work for them and every lane is busy, so a run with little work does
+ * the calling thread, when it offers a local lane — in the order they were submitted: one at a time to the local
+ * lane, at most two to a worker (the one it runs and the next). Workers start only when there is work for them and every lane is busy, so a run with little work does
  * not pay for threads it cannot use.
  */
 import { existsSync } from 'node:fs';
@@ -71,8 +71,15 @@ interface QueuedUnit {
 
 interface PoolWorker {
   thread: Worker;
-  busy: QueuedUnit | undefined;
+  /** Units sent and not answered yet, in the order sent (a worker answers in that order). */
+  inFlight: QueuedUnit[];
 }
+
+/**
+ * Units a worker may hold: the one it runs and the next. The main thread answers a worker only between its own
+ * synchronous stretches (it is a lane too); a second unit keeps the worker busy meanwhile.
+ */
+const UNITS_PER_WORKER = 2;
 
 /** Lints a unit on the calling thread: the pool's lane that needs no thread of its own. */
 export type LocalLane = (jobs: LintJob[]) => Promise<Finding[][]>;
@@ -119,7 +126,7 @@ export class LintPool {
     const closing = (): ChartlintError => new ChartlintError('internal', 'the worker pool closed');
     for (const unit of this.queue.splice(0)) unit.reject(closing());
     const workers = this.workers.splice(0);
-    for (const w of workers) w.busy?.reject(closing());
+    for (const w of workers) for (const unit of w.inFlight.splice(0)) unit.reject(closing());
     await Promise.all(workers.map((w) => w.thread.terminate()));
   }
 
@@ -129,11 +136,13 @@ export class LintPool {
         this.runLocally(this.local, this.queue.shift() as QueuedUnit);
         continue;
       }
-      let worker = this.workers.find((w) => !w.busy);
+      // An idle worker first, then a new one, then a worker whose next unit is still free.
+      let worker = this.workers.find((w) => w.inFlight.length === 0);
       if (!worker && this.workers.length < this.size) worker = this.spawn();
+      worker ??= this.workers.find((w) => w.inFlight.length < UNITS_PER_WORKER);
       if (!worker) return;
       const unit = this.queue.shift() as QueuedUnit;
-      worker.busy = unit;
+      worker.inFlight.push(unit);
       unit.onStart?.();
       worker.thread.postMessage(unit.request);
     }
@@ -154,23 +163,24 @@ export class LintPool {
   private spawn(): PoolWorker {
     const worker: PoolWorker = {
       thread: new Worker(WORKER_URL, { workerData: this.settings }),
-      busy: undefined,
+      inFlight: [],
     };
     worker.thread.on('message', (response: UnitResponse) => {
-      const unit = worker.busy;
+      const unit = worker.inFlight[0];
       if (!unit || unit.request.id !== response.id) return;
-      worker.busy = undefined;
+      worker.inFlight.shift();
       if (response.ok) unit.resolve(response.findings);
       else unit.reject(deserializeError(response.error));
       this.dispatch();
     });
-    // A thread that dies (a crash, memory exhausted) fails its unit; the others go on, on new threads if needed.
+    // A thread that dies (a crash, memory exhausted) fails its units; the others go on, on new threads if needed.
     const fail = (message: string): void => {
       const index = this.workers.indexOf(worker);
       if (index < 0) return;
       this.workers.splice(index, 1);
-      worker.busy?.reject(new ChartlintError('internal', `a worker thread stopped: ${message}`));
-      worker.busy = undefined;
+      for (const unit of worker.inFlight.splice(0)) {
+        unit.reject(new ChartlintError('internal', `a worker thread stopped: ${message}`));
+      }
       if (!this.closed) this.dispatch();
     };
     worker.thread.on('error', (e: Error) => fail(e.message));

@@ -228,6 +228,42 @@ describe('the worker pool (dist/)', () => {
     }
   }, 120_000);
 
+  it('answers each unit with its own findings when a worker holds several', async () => {
+    const settings: LintModule.LintRunSettings = {
+      cwd: ROOT,
+      renderer: { kind: 'embedded' },
+      policies: options(1, []).policies,
+    };
+    const environment = {
+      name: 'default',
+      valuesFiles: [],
+      set: {},
+      setFlags: [],
+      setString: [],
+      setFile: [],
+      setJson: [],
+      setLiteral: [],
+      namespace: 'default',
+      releaseName: 'release-name',
+      apiVersions: [],
+      isUpgrade: false,
+    };
+    const units = ['shop', 'broken-template', 'two-b', 'shop'].map((c) => [
+      { chartPath: `fixtures/charts/${c}`, config: undefined, environment },
+    ]);
+    const inProcess = new dist.lint.LintJobRunner(settings);
+    const expected: unknown[] = [];
+    for (const [job] of units) expected.push([await inProcess.run(job!)]);
+    // The charts' findings differ, so a unit answered with another's findings would show.
+    expect(new Set(expected.slice(0, 3).map((e) => JSON.stringify(e))).size).toBe(3);
+    const pool = new dist.pool.LintPool(1, settings);
+    try {
+      expect(await Promise.all(units.map((u) => pool.submit(u)))).toEqual(expected);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
+
   it('rejects units still running or queued when closed', async () => {
     const pool = new dist.pool.LintPool(1, {
       cwd: ROOT,
