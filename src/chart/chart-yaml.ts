@@ -371,6 +371,8 @@ export function readChartYaml(file: SourceFile): {
  * Go's `unicode.IsSpace` → space, non-printable (`!unicode.IsPrint`) → removed: Helm's `sanitizeString`.
  */
 export function sanitizeString(text: string): string {
+  // Printable ASCII is kept as it is; skipping the Unicode-property scan for it spares compiling those tables.
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
   let out = '';
   for (const ch of text) {
     if (/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]$/u.test(ch)) out += ' ';
