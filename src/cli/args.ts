@@ -54,6 +54,7 @@ const TEMPLATE_FLAGS = {
   'show-only': { type: 'string', short: 's', multiple: true },
   'is-upgrade': { type: 'boolean' },
   'skip-schema-validation': { type: 'boolean' },
+  random: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -117,6 +118,8 @@ export interface TemplateArgs extends HelmStyleFlags {
   showOnly: string[];
   isUpgrade: boolean;
   skipSchemaValidation: boolean;
+  /** `--random`: truly random values from rand*, uuidv4, gen*, now. */
+  random: boolean;
 }
 
 export type CliArgs =
@@ -205,6 +208,7 @@ function parseTemplate(argv: string[]): TemplateArgs | { command: 'help'; topic:
     showOnly: v['show-only'] ?? [],
     isUpgrade: v['is-upgrade'] ?? false,
     skipSchemaValidation: v['skip-schema-validation'] ?? false,
+    random: v.random ?? false,
   };
 }
 

@@ -22,6 +22,7 @@ export async function runTemplate(
     apiVersions: args.apiVersions,
     // `chartlint template` mirrors `helm template`, whose offline .Capabilities is helm's fixed list.
     helmCapabilities: true,
+    ...(args.random ? { random: true } : {}),
     flags: {
       includeCrds: args.includeCrds,
       skipTests: args.skipTests,

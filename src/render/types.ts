@@ -32,6 +32,11 @@ export interface RenderRequest {
    * version) instead of the API versions `kubeVersion` really serves. Default false.
    */
   helmCapabilities?: boolean;
+  /**
+   * Truly random output of `randAlphaNum`, `uuidv4`, `genCA`, `now` … (the real clock and crypto randomness). By
+   * default they are deterministic per chart, release and namespace, so output and findings are stable.
+   */
+  random?: boolean;
   /** Bounds of the embedded renderer (time, template nesting, output size); defaults are generous. */
   limits?: RenderLimits;
 }

@@ -180,3 +180,17 @@ describe.skipIf(!HELM)('end to end through the helm renderer', () => {
     expect(r.stderr).toMatch(/^Error: /);
   });
 });
+
+describe('deterministic randomness', () => {
+  it('renders random functions identically run after run, and differently with --random', async () => {
+    const args = ['template', 'fixtures/render/random-masked/chart'];
+    const a = await runCli(args);
+    const b = await runCli(args);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const c = await runCli([...args, '--random']);
+    const d = await runCli([...args, '--random']);
+    expect(c.code).toBe(0);
+    expect(c.stdout).not.toBe(d.stdout);
+  });
+});

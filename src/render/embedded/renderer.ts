@@ -208,6 +208,7 @@ export class EmbeddedRenderer implements Renderer {
     );
     const ctx = createCallContext({
       seed: `${chart.metadata.name}\u0000${req.releaseName}\u0000${req.namespace}`,
+      ...(req.random ? { random: true } : {}),
     });
     const limits = req.limits ?? {};
     let files;
