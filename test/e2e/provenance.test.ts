@@ -108,6 +108,18 @@ const EXPECTED = [
   `added_capabilities/deny ${SIDECAR(3)}.securityContext.capabilities.add.0 @ values.yaml:50:13 [template templates/deployment.yaml:43:31] {dev,prod}`,
   // A chart-level rule points into Chart.yaml.
   `unpinned-dependency  @ Chart.yaml:9:14 [] {dev,prod}`,
+  // Built-in rules go through the same locating: a floating tag points at the values line of the tag itself, …
+  `floating-image-tag ${WEB}.image @ values-dev.yaml:2:8 [template templates/deployment.yaml:20:53] {dev}`,
+  `floating-image-tag ${WEB}.image @ charts/backend/values.yaml:1:8 [template charts/backend/templates/daemonset.yaml:17:21] {dev,prod}`,
+  // … at a default written in a helper, with the include call site, …
+  `floating-image-tag ${SIDECAR(2)}.image @ templates/_helpers.tpl:15:22 [included from templates/deployment.yaml:28:21] {dev,prod}`,
+  // … at the tag inside a values string given to tpl, …
+  `floating-image-tag spec.containers.0.image @ values.yaml:53:41 [template templates/debug-pod.yaml:9:17] {dev,prod}`,
+  // … and at each job's container of a range over a map.
+  `floating-image-tag ${JOB}.containers.0.image @ values.yaml:72:16 [template templates/cronjobs.yaml:18:25] {dev,prod}`,
+  `floating-image-tag ${JOB}.containers.1.image @ values.yaml:75:16 [template templates/cronjobs.yaml:18:25] {dev,prod}`,
+  // An apiVersion written in the template.
+  `deprecated-api-version apiVersion @ templates/pdb.yaml:1:13 [] {dev,prod}`,
 ];
 
 let findings: JsonFinding[];
