@@ -14,7 +14,8 @@ export function progressLine(
       if (now() - started < 1000) return;
       const current = p.current ? `  ${p.current}` : '';
       const line = `chartlint: ${p.done}/${p.total} charts${current}`;
-      const width = stream.columns ?? 80;
+      // Some terminals (e.g. under `script`) report 0 columns: treat that as unknown.
+      const width = stream.columns || 80;
       stream.write(`\r\u001b[K${line.slice(0, Math.max(10, width - 1))}`);
       shown = true;
     },

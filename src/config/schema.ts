@@ -19,7 +19,12 @@ function validator(): ValidateFunction {
   if (!compiled) {
     const schemaUrl = new URL('../../schema/chartlint.schema.json', import.meta.url);
     const schema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as object;
-    compiled = new Ajv({ allErrors: true, strictTuples: false, allowUnionTypes: true }).compile(schema);
+    compiled = new Ajv({
+      allErrors: true,
+      strictTuples: false,
+      allowUnionTypes: true,
+      validateSchema: false,
+    }).compile(schema);
   }
   return compiled;
 }
