@@ -1,14 +1,15 @@
 /**
  * crd-ordering (release scope): custom resources that cannot be created on first install because their CRD is
- * templated in the same release, and the CRD packaging mistakes Helm does not report (checks-facts.md §2.5).
- * File order is never flagged: Helm sorts by kind.
+ * templated in the same release or can be switched off without them, and the CRD packaging mistakes Helm does
+ * not report (checks-facts.md §2.5). File order is never flagged: Helm sorts by kind.
  */
 import { parseAllDocuments } from 'yaml';
-import type { Chart, ChartFile } from '../chart/types.js';
+import type { Chart, ChartFile, Dependency } from '../chart/types.js';
 import { sourceFileOf } from '../chart/source-file.js';
 import { spanOf, lineStartsOf } from '../diagnostics/location.js';
 import { apiGroupOf } from '../manifests/pod-specs.js';
 import type { RenderedManifest } from '../manifests/types.js';
+import { scanTemplateCrds } from './crd-template-scan.js';
 import { defineRule, reportMessage } from './define.js';
 import type { RuleContext } from './types.js';
 
@@ -54,6 +55,10 @@ const messages = {
   'hook-weight': 'helm.sh/hook-weight "{value}" is not an integer, so Helm silently uses 0.',
   'version-not-served':
     '{kind} "{name}" uses version {version}, which the chart\'s CRD {crd} does not serve (served: {served}).',
+  'crd-only-in-optional-dependency':
+    '{kind} "{name}" needs the CRD {crd}, which only the dependency {dependency} ships, and that dependency can be disabled ({toggle}); disabling it leaves this resource without its CRD.',
+  'crd-toggled-off':
+    'Custom resource {kind} "{name}" is rendered while its CRD {crd} ({file}) is not: the CRD\'s toggle is off but the custom resource is not behind it, so installing fails unless the CRD already exists.',
 } as const;
 
 type Ctx = RuleContext<CrdOrderingOptions>;
@@ -245,15 +250,26 @@ function checkAnnotations(ctx: Ctx, manifest: RenderedManifest): void {
 const PRE_HOOKS = new Set(['pre-install', 'pre-upgrade']);
 const POST_HOOKS = new Set(['post-install', 'post-upgrade']);
 
-function checkCustomResource(ctx: Ctx, manifest: RenderedManifest, crds: readonly CrdInfo[]): void {
-  const object = manifest.object;
+/** Group, version and kind of an object of a non-core API group (only those can be custom resources). */
+function groupVersionKind(
+  object: Record<string, unknown>,
+): { group: string; version: string; kind: string } | undefined {
   const apiVersion = String(object.apiVersion ?? '');
   const slash = apiVersion.indexOf('/');
-  if (slash < 0) return;
-  const group = apiVersion.slice(0, slash);
-  const version = apiVersion.slice(slash + 1);
-  const kind = String(object.kind ?? '');
-  const crd = crds.find((c) => c.group === group && c.kind === kind);
+  if (slash < 0) return undefined;
+  return {
+    group: apiVersion.slice(0, slash),
+    version: apiVersion.slice(slash + 1),
+    kind: String(object.kind ?? ''),
+  };
+}
+
+function checkCustomResource(ctx: Ctx, manifest: RenderedManifest, crds: readonly CrdInfo[]): void {
+  const object = manifest.object;
+  const gvk = groupVersionKind(object);
+  if (!gvk) return;
+  const { version, kind } = gvk;
+  const crd = crds.find((c) => c.group === gvk.group && c.kind === kind);
   if (!crd) return;
   const name = manifest.resource.name;
   const data = { kind, name, crd: crd.name };
@@ -295,6 +311,119 @@ function checkCustomResource(ctx: Ctx, manifest: RenderedManifest, crds: readonl
   }
 }
 
+/** A CRD that a chart of the release ships, whether or not this environment installs it. */
+interface ShippedCrd {
+  group: string;
+  kind: string;
+  name: string;
+  chart: Chart;
+  /** Display path of the template defining it; absent for a CRD in crds/. */
+  template?: string;
+}
+
+/** The CRDs a chart defines in its templates' source text, rendered in this environment or not. */
+function templateCrdsOf(chart: Chart): ShippedCrd[] {
+  const origin = { dir: chart.dir, ...(chart.archivePath ? { archive: chart.archivePath } : {}) };
+  return chart.templates.flatMap((file) =>
+    scanTemplateCrds(file.text).map((crd) => ({ ...crd, chart, template: sourceFileOf(origin, file).path })),
+  );
+}
+
+/** A Chart.yaml dependency entry that can switch a chart off, and the subchart it switches off. */
+interface Gate {
+  chart: Chart;
+  dependency: Dependency;
+}
+
+function entriesOf(chart: Chart): Dependency[] {
+  return chart.parent?.metadata.dependencies.filter((d) => d.name === chart.metadata.name) ?? [];
+}
+
+/**
+ * The nearest entry, for `chart` or an enclosing subchart, with a `condition` or `tags`. A subchart listed under
+ * several aliases stays on as long as one entry has neither; an undeclared subchart is always on.
+ */
+function gateOf(chart: Chart): Gate | undefined {
+  for (let c: Chart | undefined = chart; c?.parent; c = c.parent) {
+    const entries = entriesOf(c);
+    const first = entries[0];
+    if (first && entries.every((d) => d.condition !== '' || d.tags.length > 0))
+      return { chart: c, dependency: first };
+  }
+  return undefined;
+}
+
+/** Subchart names from the root down to `chart`, each the set of names it renders under (aliases included). */
+function renderChain(chart: Chart): Set<string>[] {
+  const chain: Set<string>[] = [];
+  for (let c: Chart | undefined = chart; c?.parent; c = c.parent) {
+    chain.unshift(new Set([c.metadata.name, ...entriesOf(c).map((d) => d.alias || d.name)]));
+  }
+  return chain;
+}
+
+/** True when the manifest was rendered by `chart` or one of its subcharts (`<root>/charts/<sub>/…` sources). */
+function renderedInside(manifest: RenderedManifest, chart: Chart): boolean {
+  const parts = manifest.document.source.split('/').slice(1);
+  return renderChain(chart).every(
+    (names, i) => parts[2 * i] === 'charts' && names.has(parts[2 * i + 1] ?? ''),
+  );
+}
+
+function toggleOf(dependency: Dependency): string {
+  const toggles: string[] = [];
+  if (dependency.condition !== '') toggles.push(`condition: ${dependency.condition}`);
+  if (dependency.tags.length > 0) toggles.push(`tags: ${dependency.tags.join(', ')}`);
+  return toggles.join('; ');
+}
+
+/**
+ * CRD010 and CRD011: the chart ships the custom resource's CRD, but the CRD can be switched off while the custom
+ * resource stays — by a dependency's condition/tags, or by a values toggle around a templated CRD that is off in
+ * this environment.
+ */
+function checkOptionalCrd(
+  ctx: Ctx,
+  manifest: RenderedManifest,
+  shipped: readonly ShippedCrd[],
+  available: readonly CrdInfo[],
+): void {
+  const gvk = groupVersionKind(manifest.object);
+  if (!gvk) return;
+  const matches = shipped.filter((c) => c.group === gvk.group && c.kind === gvk.kind);
+  const first = matches[0];
+  if (!first) return;
+  const data = { kind: gvk.kind, name: manifest.resource.name, crd: first.name };
+  const gates = matches.map((c) => gateOf(c.chart));
+  if (gates.every((g) => g !== undefined)) {
+    // A custom resource inside the optional subchart is switched off together with its CRD.
+    if (gates.some((g) => renderedInside(manifest, g.chart))) return;
+    const gate = gates[0] as Gate;
+    reportMessage(
+      ctx,
+      rule,
+      'crd-only-in-optional-dependency',
+      {
+        ...data,
+        dependency: gate.dependency.alias || gate.dependency.name,
+        toggle: toggleOf(gate.dependency),
+      },
+      { manifest, path: ['apiVersion'], severity: 'warning', discriminator: `${first.name}:dependency` },
+    );
+    return;
+  }
+  const toggled = matches.find((c, i) => c.template !== undefined && gates[i] === undefined);
+  if (!toggled?.template) return;
+  if (available.some((c) => c.group === gvk.group && c.kind === gvk.kind)) return;
+  reportMessage(
+    ctx,
+    rule,
+    'crd-toggled-off',
+    { ...data, crd: toggled.name, file: toggled.template },
+    { manifest, path: ['kind'], severity: 'warning', discriminator: `${toggled.name}:toggle` },
+  );
+}
+
 /** The rule. */
 export const rule = defineRule<CrdOrderingOptions>({
   id: 'crd-ordering',
@@ -308,7 +437,12 @@ export const rule = defineRule<CrdOrderingOptions>({
   defaultOptions: { requireKeep: true },
   check(ctx) {
     const crds: CrdInfo[] = [];
-    for (const chart of allCharts(ctx.chart)) crds.push(...checkCrdFiles(ctx, chart));
+    const shipped: ShippedCrd[] = [];
+    for (const chart of allCharts(ctx.chart)) {
+      const inCrdFiles = checkCrdFiles(ctx, chart);
+      crds.push(...inCrdFiles);
+      shipped.push(...inCrdFiles.map((c) => ({ ...c, chart })), ...templateCrdsOf(chart));
+    }
     for (const chart of directoryCharts(ctx.chart)) checkHookNames(ctx, chart);
     for (const manifest of ctx.manifests) {
       // crds/ documents may also arrive rendered (helm template --include-crds); the files were read above.
@@ -331,6 +465,7 @@ export const rule = defineRule<CrdOrderingOptions>({
     for (const manifest of ctx.manifests) {
       if (manifest.document.role === 'crd' || isCrd(manifest.object)) continue;
       checkCustomResource(ctx, manifest, crds);
+      checkOptionalCrd(ctx, manifest, shipped, crds);
     }
   },
 });

@@ -28,6 +28,20 @@ ${annotations ? `  annotations:\n${annotations}` : ''}`;
 
 const KEEP = '    helm.sh/resource-policy: keep\n';
 
+/** A templated CRD behind a values toggle, as charts like cert-manager write it (`crds.enabled`). */
+function toggledCrd(toggle = '.Values.crds.enabled'): string {
+  return `{{- if ${toggle} }}\n${crd(KEEP).replace('name: widgets.example.com', 'name: {{ .Values.crdName }}')}{{- end }}\n`;
+}
+
+/** Chart.yaml of the root chart with one dependency entry (extra lines such as `condition:` appended). */
+function chartYaml(dependency: string, extra = ''): string {
+  return `apiVersion: v2\nname: chart\nversion: 0.1.0\ndependencies:\n  - name: ${dependency}\n    version: 1.0.0\n    repository: file://charts/${dependency}\n${extra}`;
+}
+
+function subChart(name: string): string {
+  return `apiVersion: v2\nname: ${name}\nversion: 1.0.0\n`;
+}
+
 function doc(template: string, text: string, role: RenderedDocument['role'] = 'manifest'): RenderedDocument {
   return { source: `chart/${template}`, text, role };
 }
@@ -157,6 +171,127 @@ const invalid: Case[] = [
       { messageId: 'cr-with-templated-crd', line: 7, column: 7 },
     ],
   },
+  {
+    name: 'CR rendered while its toggled CRD in templates/ is off',
+    files: { 'templates/crd.yaml': toggledCrd() },
+    documents: [doc('templates/widget.yaml', widget())],
+    expected: [
+      {
+        messageId: 'crd-toggled-off',
+        line: 2,
+        column: 7,
+        severity: 'warning',
+        file: 'chart/templates/widget.yaml',
+        contains: 'CRD widgets.example.com (chart/templates/crd.yaml) is not',
+      },
+    ],
+  },
+  {
+    name: 'CR rendered while the toggled CRD of an always-on subchart is off',
+    files: {
+      'charts/sub/Chart.yaml': subChart('sub'),
+      'charts/sub/templates/crds.yaml': toggledCrd('.Values.installCRDs'),
+    },
+    documents: [doc('templates/widget.yaml', widget())],
+    expected: [
+      { messageId: 'crd-toggled-off', line: 2, column: 7, contains: 'chart/charts/sub/templates/crds.yaml' },
+    ],
+  },
+  {
+    name: 'CR of the second toggled CRD in a multi-document template, quoted and commented',
+    files: {
+      'templates/crds.yaml': `${toggledCrd()}---\n{{- if .Values.crds.enabled }}\napiVersion: apiextensions.k8s.io/v1\nkind: "CustomResourceDefinition"\nspec:\n  group: "tools.example.org" # the API group\n  names:\n    {{- with .Values.extraNames }}{{ toYaml . }}{{ end }}\n    kind: 'Gadget'\n    listKind: GadgetList\n    plural: gadgets\n  versions: []\n{{- end }}\n`,
+    },
+    documents: [
+      doc('templates/gadget.yaml', 'apiVersion: tools.example.org/v1\nkind: Gadget\nmetadata:\n  name: g\n'),
+    ],
+    expected: [
+      { messageId: 'crd-toggled-off', line: 2, column: 7, contains: 'CRD gadgets.tools.example.org' },
+    ],
+  },
+  {
+    name: 'CR as a post-install hook while its toggled CRD is off',
+    files: { 'templates/crd.yaml': toggledCrd() },
+    documents: [doc('templates/widget.yaml', widget('    helm.sh/hook: post-install\n'))],
+    expected: [{ messageId: 'crd-toggled-off', line: 2, column: 7 }],
+  },
+  {
+    name: 'toggle on: CR and its toggled CRD both rendered are CRD001, not a toggle problem',
+    files: { 'templates/crd.yaml': toggledCrd() },
+    documents: [doc('templates/crd.yaml', crd(KEEP)), doc('templates/widget.yaml', widget())],
+    expected: [{ messageId: 'cr-with-templated-crd', line: 2, column: 7 }],
+  },
+  {
+    name: 'CRD only in crds/ of a dependency with a condition',
+    files: {
+      'Chart.yaml': chartYaml('sub', '    condition: sub.enabled\n'),
+      'charts/sub/Chart.yaml': subChart('sub'),
+      'charts/sub/crds/widgets.yaml': crd(),
+    },
+    documents: [doc('templates/widget.yaml', widget())],
+    expected: [
+      {
+        messageId: 'crd-only-in-optional-dependency',
+        line: 1,
+        column: 13,
+        severity: 'warning',
+        contains:
+          'only the dependency sub ships, and that dependency can be disabled (condition: sub.enabled)',
+      },
+    ],
+  },
+  {
+    name: 'CRD only in the templates of a dependency with tags (disabled here)',
+    files: {
+      'Chart.yaml': chartYaml('sub', '    tags:\n      - operator\n'),
+      'charts/sub/Chart.yaml': subChart('sub'),
+      'charts/sub/templates/crd.yaml': crd(KEEP),
+    },
+    documents: [doc('templates/widget.yaml', widget())],
+    expected: [
+      { messageId: 'crd-only-in-optional-dependency', line: 1, column: 13, contains: '(tags: operator)' },
+    ],
+  },
+  {
+    name: 'CRD in crds/ of a subchart nested under an aliased optional dependency',
+    files: {
+      'Chart.yaml': chartYaml(
+        'sub',
+        '    alias: operator\n    condition: operator.enabled,global.operator\n',
+      ),
+      'charts/sub/Chart.yaml': subChart('sub'),
+      'charts/sub/charts/deep/Chart.yaml': subChart('deep'),
+      'charts/sub/charts/deep/crds/widgets.yaml': crd(),
+    },
+    documents: [doc('templates/widget.yaml', widget())],
+    expected: [
+      {
+        messageId: 'crd-only-in-optional-dependency',
+        line: 1,
+        column: 13,
+        contains:
+          'dependency operator ships, and that dependency can be disabled (condition: operator.enabled,global.operator)',
+      },
+    ],
+  },
+  {
+    name: 'CR in another subchart than the optional one shipping its CRD',
+    files: {
+      'Chart.yaml': `${chartYaml('sub', '    condition: sub.enabled\n')}  - name: app\n    version: 1.0.0\n    repository: file://charts/app\n`,
+      'charts/sub/Chart.yaml': subChart('sub'),
+      'charts/sub/crds/widgets.yaml': crd(),
+      'charts/app/Chart.yaml': subChart('app'),
+    },
+    documents: [doc('charts/app/templates/widget.yaml', widget())],
+    expected: [
+      {
+        messageId: 'crd-only-in-optional-dependency',
+        line: 1,
+        column: 13,
+        file: 'chart/charts/app/templates/widget.yaml',
+      },
+    ],
+  },
 ];
 
 const valid: Case[] = (
@@ -247,6 +382,64 @@ const valid: Case[] = (
       name: 'v1beta1 CRD with spec.version',
       files: { 'crds/w.yaml': crd().replace(/ {2}versions:[\s\S]*$/, '  version: v1alpha1\n') },
       documents: [doc('templates/widget.yaml', widget('', 'v1alpha1'))],
+    },
+    {
+      name: 'CR and CRD behind the same toggle, both off',
+      files: {
+        'templates/crd.yaml': toggledCrd(),
+        'templates/widget.yaml': `{{- if .Values.crds.enabled }}\n${widget()}{{- end }}\n`,
+      },
+      documents: [doc('templates/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n')],
+    },
+    {
+      name: 'toggled-off templated CRD also shipped in crds/',
+      files: { 'templates/crd.yaml': toggledCrd(), 'crds/widgets.yaml': crd() },
+      documents: [doc('templates/widget.yaml', widget())],
+    },
+    {
+      name: 'a CR whose CRD comes from the cluster while the chart toggles another CRD off',
+      files: { 'templates/crd.yaml': toggledCrd() },
+      documents: [
+        doc(
+          'templates/sm.yaml',
+          'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: s\n',
+        ),
+      ],
+    },
+    {
+      name: 'a toggled CRD whose group is templated (cannot be matched)',
+      files: {
+        'templates/crd.yaml': toggledCrd().replace('group: example.com', 'group: {{ .Values.group }}'),
+      },
+      documents: [doc('templates/widget.yaml', widget())],
+    },
+    {
+      name: 'CRD in crds/ of an always-on dependency',
+      files: {
+        'Chart.yaml': chartYaml('sub'),
+        'charts/sub/Chart.yaml': subChart('sub'),
+        'charts/sub/crds/widgets.yaml': crd(),
+      },
+      documents: [doc('templates/widget.yaml', widget())],
+    },
+    {
+      name: 'CR inside the optional dependency that ships its CRD',
+      files: {
+        'Chart.yaml': chartYaml('sub', '    condition: sub.enabled\n'),
+        'charts/sub/Chart.yaml': subChart('sub'),
+        'charts/sub/crds/widgets.yaml': crd(),
+      },
+      documents: [doc('charts/sub/templates/widget.yaml', widget())],
+    },
+    {
+      name: 'CRD shipped by an optional dependency and by the chart itself',
+      files: {
+        'Chart.yaml': chartYaml('sub', '    condition: sub.enabled\n'),
+        'charts/sub/Chart.yaml': subChart('sub'),
+        'charts/sub/crds/widgets.yaml': crd(),
+        'crds/widgets.yaml': crd(),
+      },
+      documents: [doc('templates/widget.yaml', widget())],
     },
   ] as Omit<Case, 'expected'>[]
 ).map((c) => ({ ...c, expected: [] }));
