@@ -127,6 +127,14 @@ const str1 = (f: (s: string) => string): GoFuncSpec => ({
 const isNil = (v: unknown): boolean => v === null || v === undefined;
 
 /** The string family. */
+/** `trimAll CUTSET S`: strips every rune of the cutset from both ends of S. */
+const TRIM_ALL: GoFuncSpec = {
+  params: ['string', 'string'],
+  result: 'string',
+  passThrough: 'last',
+  call: (_ctx, cutset, s) => trimCutset(s as string, cutset as string),
+};
+
 export const stringFuncs: Readonly<Record<string, GoFuncSpec>> = {
   hello: { params: [], result: 'string', call: () => 'Hello!' },
   abbrev: {
@@ -169,18 +177,9 @@ export const stringFuncs: Readonly<Record<string, GoFuncSpec>> = {
     passThrough: 'last',
     call: (_ctx, n, s) => repeat(n as number, s as string),
   },
-  trimall: {
-    params: ['string', 'string'],
-    result: 'string',
-    passThrough: 'last',
-    call: (_ctx, cutset, s) => trimCutset(s as string, cutset as string),
-  },
-  trimAll: {
-    params: ['string', 'string'],
-    result: 'string',
-    passThrough: 'last',
-    call: (_ctx, cutset, s) => trimCutset(s as string, cutset as string),
-  },
+  // Sprig registers the same function under both spellings.
+  trimall: TRIM_ALL,
+  trimAll: TRIM_ALL,
   trimSuffix: {
     params: ['string', 'string'],
     result: 'string',
