@@ -1,5 +1,11 @@
 import type { Chart } from '../chart/types.js';
-import type { Location, RelatedLocation } from '../diagnostics/location.js';
+import {
+  lineStartsOf,
+  positionAt,
+  spanOf,
+  type Location,
+  type RelatedLocation,
+} from '../diagnostics/location.js';
 import type { JsonPath, RenderedManifest } from '../manifests/types.js';
 import type { RenderedSpan } from '../render/types.js';
 import { approximateTemplateLine } from './approximate-line.js';
@@ -202,34 +208,13 @@ export function locationProperties(located: ManifestLocations): Record<string, u
 
 /** The location of `[start, end)` character offsets in a text. */
 export function rangeInText(file: string, text: string, start: number, end: number): Location {
-  const a = locationInText(file, text, start);
-  const b = locationInText(file, text, Math.max(start, end));
-  return {
-    file,
-    startLine: a.startLine,
-    startColumn: a.startColumn,
-    endLine: b.startLine,
-    endColumn: b.startColumn,
-  };
+  return { file, ...spanOf(lineStartsOf(text), start, end) };
 }
 
-/** Line/column of a character offset in a text. */
+/** Line/column of a character offset in a text, as a one-character span. */
 export function locationInText(file: string, text: string, offset: number): Location {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return {
-    file,
-    startLine: line,
-    startColumn: offset - lineStart + 1,
-    endLine: line,
-    endColumn: offset - lineStart + 2,
-  };
+  const { line, column } = positionAt(lineStartsOf(text), offset);
+  return { file, startLine: line, startColumn: column, endLine: line, endColumn: column + 1 };
 }
 
 /**
