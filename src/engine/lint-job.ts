@@ -36,7 +36,11 @@ export interface EnvironmentJob {
   renderer: Renderer;
   /** Working directory: display paths are relative to it. */
   cwd: string;
-  policies: PolicySet | undefined;
+  /**
+   * The policies, or their loading: awaited only once the environment is rendered, so that compiling the policies'
+   * WebAssembly (off the main thread) overlaps the render. A load failure still fails the job.
+   */
+  policies: PolicySet | Promise<PolicySet> | undefined;
   /** `--combine`: user policies see every manifest of the environment at once. */
   combine: boolean;
   /** `rules:` settings of the chart's configuration. */
@@ -77,10 +81,13 @@ function sourceReader(cwd: string): (displayPath: string) => string | undefined 
  * that it can run anywhere (the main thread or a worker).
  */
 export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
-  const { chart, env, renderer, cwd, policies, combine } = job;
+  const { chart, env, renderer, cwd, combine } = job;
   const readText = sourceReader(cwd);
   const outcome = await renderer.render(renderRequest(chart, env, cwd, job.helmCapabilities ?? false));
-  if (!outcome.ok) return [renderErrorFinding(chart, env.name, outcome.failure)];
+  if (!outcome.ok) {
+    await job.policies;
+    return [renderErrorFinding(chart, env.name, outcome.failure)];
+  }
   const { manifests, errors } = parseManifests(outcome.documents, env.name);
   const kubeVersion = env.kubeVersion ?? HELM_DEFAULT_KUBE_VERSION;
   const valuesFiles = env.valuesFiles.map((f) => displayOf(chart, f));
@@ -100,6 +107,7 @@ export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
     settings: job.ruleSettings,
     readText,
   });
+  const policies = await job.policies;
   if (policies && !policies.empty) {
     found.push(
       ...policyFindings(

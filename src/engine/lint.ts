@@ -117,7 +117,8 @@ export class LintJobRunner {
   async run(job: LintJob, chart?: Chart): Promise<Finding[]> {
     const { cwd } = this.settings;
     const loaded = chart ?? (await this.chart(job.chartPath));
-    const policies = await this.policySet(job.config);
+    // Not awaited here: lintEnvironment waits for the policies after rendering (their WebAssembly compiles meanwhile).
+    const policies = this.policySet(job.config);
     this.renderer ??= createRenderer(this.settings.renderer, cwd);
     return lintEnvironment({
       chart: loaded,
@@ -173,6 +174,8 @@ export class LintJobRunner {
     let set = this.policySets.get(key);
     if (!set) {
       set = loadPolicySet(settings);
+      // Its failure is reported by the job that awaits it; until then it must not count as unhandled.
+      set.catch(() => undefined);
       this.policySets.set(key, set);
     }
     return set;

@@ -31,13 +31,15 @@ export interface RuleRunArgs {
   values?: ChartValues;
 }
 
-// Rule option schemas are ours and checked by the meta tests: skip compiling the meta-schema at every start.
-const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
+let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
+/** The compiled options schema of a rule; compiled only when a configuration sets that rule's options. */
 function validatorFor(rule: Rule): ValidateFunction {
   let validate = validators.get(rule.id);
   if (!validate) {
+    // Rule option schemas are ours and checked by the meta tests: no need to compile the meta-schema at every start.
+    ajv ??= new Ajv({ allErrors: true, strict: false, validateSchema: false });
     validate = ajv.compile(rule.optionsSchema);
     validators.set(rule.id, validate);
   }
@@ -64,7 +66,12 @@ export function effectiveSetting(
 ): Effective | 'off' {
   const [level, userOptions] = Array.isArray(setting) ? setting : [setting, undefined];
   if (level === 'off') return 'off';
-  const options = { ...(rule.defaultOptions as Record<string, unknown>), ...(userOptions ?? {}) };
+  if (userOptions === undefined) {
+    // The defaults are ours and the meta tests hold them to the schema: compiling every rule's schema at every start
+    // would only re-check them.
+    return { ...(level !== undefined ? { configured: level } : {}), fallback, options: rule.defaultOptions };
+  }
+  const options = { ...(rule.defaultOptions as Record<string, unknown>), ...userOptions };
   const validate = validatorFor(rule);
   if (!validate(options)) {
     throw new ChartlintError(

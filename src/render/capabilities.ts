@@ -7,9 +7,7 @@
  * - `helmCapabilities`: helm 4.1.4's fixed offline list and default version, for byte parity with `helm template`.
  * The request's extra API versions (`--api-versions`) are appended in both modes, as Helm appends them.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import { parse } from 'yaml';
+import { shippedTable } from '../config/shipped-data.js';
 import { ChartlintError } from '../diagnostics/errors.js';
 import { GoList, GoMap, GoObject, type GoFuncSpec, type GoValue } from '../values/model.js';
 import { formatValue } from '../template/fmt.js';
@@ -50,26 +48,9 @@ interface KubeApiTable {
   helm: HelmBuild;
 }
 
-const TABLE_URL = new URL('../../rules/kube-api-versions.yaml', import.meta.url);
-const SCHEMA_URL = new URL('../../rules/schema/kube-api-versions.schema.json', import.meta.url);
-
-let table: KubeApiTable | undefined;
-
-/** rules/kube-api-versions.yaml, validated against its schema; loaded once. */
+/** rules/kube-api-versions.yaml as compiled (and validated) by the build. */
 export function loadKubeApiTable(): KubeApiTable {
-  if (table) return table;
-  const doc = parse(readFileSync(TABLE_URL, 'utf8')) as unknown;
-  // The schema ships with chartlint (tests compile it strictly); skipping meta-schema validation saves start-up time.
-  const ajv = new Ajv({ allErrors: true, validateSchema: false });
-  const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object);
-  if (!validate(doc)) {
-    const detail = (validate.errors ?? [])
-      .map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`)
-      .join('; ');
-    throw new ChartlintError('internal', `rules/kube-api-versions.yaml is invalid: ${detail}`);
-  }
-  table = doc as KubeApiTable;
-  return table;
+  return shippedTable<KubeApiTable>('kube-api-versions');
 }
 
 /** The Helm build chartlint reproduces (`.Capabilities.HelmVersion`, default kube version and API list). */

@@ -3,7 +3,7 @@
  * kubernetes-models. A model is loaded only when an object of its kind shows up (DESIGN.md §11); kinds without a
  * bundled schema (custom resources, removed APIs) are skipped with one note per kind.
  */
-import { createRequire } from 'node:module';
+import { kubeModel, type ModelClass } from '../manifests/kube-models.js';
 import type { JsonPath, RenderedManifest } from '../manifests/types.js';
 import { defineRule, reportMessage } from './define.js';
 
@@ -20,37 +20,6 @@ interface AjvLikeError {
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
-}
-
-type ModelClass = new (data: Record<string, unknown>) => { validate(): void };
-
-const requireModel = createRequire(import.meta.url);
-const models = new Map<string, ModelClass | null>();
-
-const GROUP = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
-const VERSION = /^v[0-9]+(?:(?:alpha|beta)[0-9]+)?$/;
-const KIND = /^[A-Z][A-Za-z0-9]*$/;
-
-/** The model class of a group/version/kind, or null when kubernetes-models has none. Loaded once per kind. */
-function modelFor(apiVersion: string, kind: string): ModelClass | null {
-  const key = `${apiVersion}/${kind}`;
-  const cached = models.get(key);
-  if (cached !== undefined) return cached;
-  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
-  let model: ModelClass | null = null;
-  // Only well-formed names reach the module resolver, so a manifest cannot make us load an arbitrary path.
-  if ((group === '' || GROUP.test(group ?? '')) && VERSION.test(version ?? '') && KIND.test(kind)) {
-    const specifier = `kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`;
-    try {
-      const mod = requireModel(specifier) as Record<string, unknown>;
-      const cls = mod[kind];
-      if (typeof cls === 'function') model = cls as ModelClass;
-    } catch {
-      model = null;
-    }
-  }
-  models.set(key, model);
-  return model;
 }
 
 /** A JSON pointer into an object, as a path with list indexes as numbers. */
@@ -134,7 +103,7 @@ export const rule = defineRule<KubernetesSchemaOptions>({
       const { apiVersion, kind } = manifest.resource;
       if (apiVersion === '' || kind === '') return;
       if (ctx.options.skip.includes(apiVersion) || ctx.options.skip.includes(`${apiVersion}/${kind}`)) return;
-      const model = modelFor(apiVersion, kind);
+      const model = kubeModel(apiVersion, kind);
       if (!model) {
         const key = `${apiVersion}/${kind}`;
         if (ctx.options.reportUnknownKinds && !noted.has(key)) {

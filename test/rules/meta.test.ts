@@ -2,12 +2,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadCatalog } from '../../src/rules/catalog.js';
-import {
-  RULE_DATA_FILES,
-  dataSchemaValidator,
-  describeSchemaErrors,
-  loadRuleData,
-} from '../../src/rules/data.js';
+import { Ajv } from 'ajv';
+import { RULE_DATA_FILES, describeSchemaErrors, loadRuleData } from '../../src/rules/data.js';
 import { RULES } from '../../src/rules/registry.js';
 // @ts-expect-error -- a plain ESM script without type declarations
 import { currentRulesSection, renderRulesTable, replaceRulesSection } from '../../scripts/rules-table.mjs';
@@ -79,12 +75,17 @@ describe('rule catalog and registry', () => {
 });
 
 describe('rule data files', () => {
-  it.each([...RULE_DATA_FILES])('rules/%s.yaml validates against its schema', (name) => {
-    const validate = dataSchemaValidator(name);
-    const doc = parse(read(`rules/${name}.yaml`)) as unknown;
-    expect(validate(doc), describeSchemaErrors(validate.errors)).toBe(true);
-    expect(loadRuleData(name)).toBeTruthy();
-  });
+  it.each([...RULE_DATA_FILES])(
+    'rules/%s.yaml validates against its schema and is what the rules read',
+    (name) => {
+      const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(
+        JSON.parse(read(`rules/schema/${name}.schema.json`)) as object,
+      );
+      const doc = parse(read(`rules/${name}.yaml`)) as unknown;
+      expect(validate(doc), describeSchemaErrors(validate.errors)).toBe(true);
+      expect(loadRuleData(name)).toEqual(doc);
+    },
+  );
 
   it('has a schema for every rules/*.yaml data file', () => {
     const data = readdirSync(new URL('rules/', ROOT)).filter(

@@ -99,8 +99,16 @@ export function detectSecret(
   options: DetectOptions,
   secretSlot = false,
 ): Detection | undefined {
-  if (isIgnorable(value, patterns)) return undefined;
+  // The cheap tests come first: most values match no format keyword and sit under no credential key.
+  let lowered: string | undefined;
+  let ignorable: boolean | undefined;
+  const valueIgnorable = () => (ignorable ??= isIgnorable(value, patterns));
   for (const format of patterns.formats) {
+    if (format.keywords) {
+      lowered ??= value.toLowerCase();
+      if (!format.keywords.some((k) => lowered!.includes(k))) continue;
+    }
+    if (valueIgnorable()) return undefined;
     const m = format.regex.matcher(value);
     if (!m.find()) continue;
     const secret =
@@ -112,13 +120,14 @@ export function detectSecret(
       : { messageId: 'known-format', secret, description: format.description };
   }
   const url = URL_WITH_PASSWORD.exec(value);
-  if (url?.[1] && !isIgnorable(decodeURIComponentSafe(url[1]), patterns)) {
+  if (url?.[1] && !valueIgnorable() && !isIgnorable(decodeURIComponentSafe(url[1]), patterns)) {
     return { messageId: 'url-password', secret: url[1] };
   }
   const credentialKey = key !== undefined && isCredentialKey(key, patterns);
   if (!credentialKey && !secretSlot) return undefined;
   const v = value.trim();
-  if (v.length < options.minLength || isPlainIdentifier(v) || /\s/.test(v)) return undefined;
+  if (v.length < options.minLength || isPlainIdentifier(v) || /\s/.test(v) || valueIgnorable())
+    return undefined;
   // Secrets hold random-looking data under any key name, so without a telling key the bar is higher.
   const minEntropy = credentialKey ? options.minEntropy : options.minEntropy + 0.5;
   if (shannonEntropy(v) < minEntropy) return undefined;

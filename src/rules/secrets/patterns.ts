@@ -1,4 +1,4 @@
-/** rules/secret-patterns.yaml, compiled once with RE2 (user-supplied patterns must not be able to hang a run). */
+/** rules/secret-patterns.yaml, matched with RE2 (user-supplied patterns must not be able to hang a run). */
 import { RE2JS } from 're2js';
 import { ChartlintError } from '../../diagnostics/errors.js';
 import { loadRuleData } from '../data.js';
@@ -9,6 +9,8 @@ export interface SecretFormat {
   description: string;
   regex: string;
   allow?: string;
+  /** Lowercase strings one of which every match contains (a prefilter); absent = try every value. */
+  keywords?: string[];
 }
 
 interface SecretPatternData {
@@ -23,24 +25,32 @@ interface SecretPatternData {
   generators: string[];
 }
 
-/** A format with its compiled expressions. */
+/** What the detectors call on an expression: RE2JS's matcher. */
+export interface Pattern {
+  matcher(input: string): Matcher;
+}
+type Matcher = ReturnType<RE2JS['matcher']>;
+
+/** A format with its expressions. */
 export interface CompiledFormat {
   id: string;
   description: string;
-  regex: RE2JS;
-  allow?: RE2JS;
+  regex: Pattern;
+  allow?: Pattern;
+  /** Lowercase strings one of which every match contains; undefined = try every value. */
+  keywords?: readonly string[];
 }
 
-/** Everything the detectors need, compiled. */
+/** Everything the detectors need. */
 export interface SecretPatterns {
   formats: CompiledFormat[];
   keywords: readonly string[];
   nameSuffixes: ReadonlySet<string>;
   keyNameWords: ReadonlySet<string>;
   referenceKeys: ReadonlySet<string>;
-  placeholders: RE2JS[];
-  references: RE2JS[];
-  encrypted: RE2JS[];
+  placeholders: Pattern[];
+  references: Pattern[];
+  encrypted: Pattern[];
   generators: readonly string[];
 }
 
@@ -55,12 +65,32 @@ function compile(pattern: string, where: string): RE2JS {
   }
 }
 
-function compileFormat(f: SecretFormat, where: string): CompiledFormat {
+/**
+ * A shipped expression, compiled when first used: compiling all ~40 costs more than scanning a small chart, and
+ * most never run. The build compiles each one (scripts/build-data.mjs), so this cannot fail at run time.
+ */
+class LazyPattern implements Pattern {
+  #compiled: RE2JS | undefined;
+  constructor(
+    private readonly source: string,
+    private readonly where: string,
+  ) {}
+  matcher(input: string): Matcher {
+    this.#compiled ??= compile(this.source, this.where);
+    return this.#compiled.matcher(input);
+  }
+}
+
+/** A format whose expressions are compiled now (user formats: a bad one must fail the run at once) or lazily. */
+function compileFormat(f: SecretFormat, where: string, lazy: boolean): CompiledFormat {
+  const make = (source: string): Pattern =>
+    lazy ? new LazyPattern(source, `${where} ${f.id}`) : compile(source, `${where} ${f.id}`);
   return {
     id: f.id,
     description: f.description,
-    regex: compile(f.regex, `${where} ${f.id}`),
-    ...(f.allow !== undefined ? { allow: compile(f.allow, `${where} ${f.id}`) } : {}),
+    regex: make(f.regex),
+    ...(f.allow !== undefined ? { allow: make(f.allow) } : {}),
+    ...(f.keywords !== undefined ? { keywords: f.keywords } : {}),
   };
 }
 
@@ -73,14 +103,14 @@ export function secretPatterns(extra: readonly SecretFormat[] = []): SecretPatte
     const data = loadRuleData<SecretPatternData>('secret-patterns');
     const where = 'rules/secret-patterns.yaml';
     builtin = {
-      formats: data.formats.map((f) => compileFormat(f, where)),
+      formats: data.formats.map((f) => compileFormat(f, where, true)),
       keywords: data.keywords,
       nameSuffixes: new Set(data.nameSuffixes),
       keyNameWords: new Set(data.keyNameWords),
       referenceKeys: new Set(data.referenceKeys),
-      placeholders: data.placeholders.map((p) => compile(p, where)),
-      references: data.references.map((p) => compile(p, where)),
-      encrypted: data.encrypted.map((p) => compile(p, where)),
+      placeholders: data.placeholders.map((p) => new LazyPattern(p, where)),
+      references: data.references.map((p) => new LazyPattern(p, where)),
+      encrypted: data.encrypted.map((p) => new LazyPattern(p, where)),
       generators: data.generators,
     };
   }
@@ -90,7 +120,10 @@ export function secretPatterns(extra: readonly SecretFormat[] = []): SecretPatte
   if (!patterns) {
     patterns = {
       ...builtin,
-      formats: [...extra.map((f) => compileFormat(f, 'rules.plaintext-secret.patterns')), ...builtin.formats],
+      formats: [
+        ...extra.map((f) => compileFormat(f, 'rules.plaintext-secret.patterns', false)),
+        ...builtin.formats,
+      ],
     };
     withExtra.set(key, patterns);
   }
