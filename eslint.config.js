@@ -23,4 +23,10 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**', 'bin/**'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The launcher and the benchmark's preload are CommonJS on purpose (they say why).
+    files: ['bin/**/*.js', 'bench/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -88,7 +88,7 @@ async function timeCli(args, env = {}) {
   const start = performance.now();
   const r = await run(
     process.execPath,
-    ['--import', pathToFileURL(join(ROOT, 'bench/probe.mjs')).href, join(ROOT, 'bin/chartlint.js'), ...args],
+    ['--require', join(ROOT, 'bench/probe.cjs'), join(ROOT, 'bin/chartlint.js'), ...args],
     { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CHARTLINT_BENCH_PROBE: probe, ...env } },
   );
   const wallMs = performance.now() - start;

@@ -6,24 +6,25 @@
 // temporary directory, written after the run so that it holds every function the run compiled.
 // CHARTLINT_COMPILE_CACHE=0 (or NODE_DISABLE_COMPILE_CACHE=1) turns the cache off; CHARTLINT_COMPILE_CACHE=<dir>
 // puts it elsewhere.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import module from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+'use strict';
+// CommonJS (bin/package.json), because an ES module entry costs Node its module loader's start-up too.
+const { createHash } = require('node:crypto');
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { tmpdir } = require('node:os');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-const BUNDLE = fileURLToPath(new URL('../dist/bundle/cli.js', import.meta.url));
+const BUNDLE = join(__dirname, '../dist/bundle/cli.js');
 const setting = process.env.CHARTLINT_COMPILE_CACHE;
 const cacheOff = setting === '0' || setting === 'false' || process.env.NODE_DISABLE_COMPILE_CACHE === '1';
 
 /** The bundle's exports, compiled with a code cache when there is one to use. */
 function loadBundle() {
-  const require = module.createRequire(BUNDLE);
+  const require = Module.createRequire(BUNDLE);
   if (cacheOff) return require(BUNDLE);
-  if (typeof module.enableCompileCache === 'function') {
-    module.enableCompileCache(setting || undefined);
+  if (typeof Module.enableCompileCache === 'function') {
+    Module.enableCompileCache(setting || undefined);
     return require(BUNDLE);
   }
   // The build writes the bundle as ASCII (esbuild escapes the rest), so latin1 reads it exactly, without the UTF-8
@@ -44,7 +45,7 @@ function loadBundle() {
   } catch {
     cached = undefined;
   }
-  const script = new Script(module.wrap(source), { filename: BUNDLE, cachedData: cached });
+  const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
   if (cached === undefined || script.cachedDataRejected) {
     process.once('exit', () => {
       try {
