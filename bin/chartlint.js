@@ -9,7 +9,16 @@
 'use strict';
 // CommonJS (bin/package.json), because an ES module entry costs Node its module loader's start-up too.
 const { createHash } = require('node:crypto');
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} = require('node:fs');
 const Module = require('node:module');
 const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
@@ -18,6 +27,53 @@ const { Script } = require('node:vm');
 const BUNDLE = join(__dirname, '../dist/bundle/cli.js');
 const setting = process.env.CHARTLINT_COMPILE_CACHE;
 const cacheOff = setting === '0' || setting === 'false' || process.env.NODE_DISABLE_COMPILE_CACHE === '1';
+
+/**
+ * Where the cache of this bundle lives: one file per bundle path and Node build (V8 rejects data from another build),
+ * named also by the bundle's size, modification time and inode, which change when it is rebuilt or reinstalled.
+ * (Hashing the 6 MB text would cost more than the cache saves.)
+ */
+function cacheLocation(dir) {
+  const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const { size, mtimeMs, ino } = statSync(BUNDLE);
+  const prefix = `${hash(`${process.version}\0${process.arch}\0${BUNDLE}`)}-`;
+  return { dir, prefix, file: join(dir, `${prefix}${hash(`${size}\0${mtimeMs}\0${ino}`)}.bin`) };
+}
+
+/**
+ * True for a directory of the current user that nobody else may write to: compiled code is only read from there, as
+ * data planted by another user in a shared temporary directory would run as ours.
+ */
+function privateDir(dir) {
+  try {
+    const st = lstatSync(dir);
+    return (
+      st.isDirectory() &&
+      (process.getuid === undefined || st.uid === process.getuid()) &&
+      (st.mode & 0o022) === 0
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the cache after the run (so it holds every function the run compiled) and drops this bundle's older ones. */
+function writeCache(cache, script) {
+  try {
+    mkdirSync(cache.dir, { recursive: true, mode: 0o700 });
+    if (!privateDir(cache.dir)) return;
+    const temp = `${cache.file}.${process.pid}.tmp`;
+    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    renameSync(temp, cache.file);
+    for (const name of readdirSync(cache.dir)) {
+      if (name.startsWith(cache.prefix) && name.endsWith('.bin') && join(cache.dir, name) !== cache.file) {
+        rmSync(join(cache.dir, name), { force: true });
+      }
+    }
+  } catch {
+    // A cache that cannot be written only costs the next run its speed.
+  }
+}
 
 /** The bundle's exports, compiled with a code cache when there is one to use. */
 function loadBundle() {
@@ -30,34 +86,18 @@ function loadBundle() {
   // The build writes the bundle as ASCII (esbuild escapes the rest), so latin1 reads it exactly, without the UTF-8
   // decoder's cost on 6 MB.
   const source = readFileSync(BUNDLE, 'latin1');
-  // One cache file per bundle file and Node build: V8 rejects data from another Node, and a rebuilt or reinstalled
-  // bundle has another modification time. (Hashing the 8 MB text would cost more than the cache saves.)
-  const { size, mtimeMs, ino } = statSync(BUNDLE);
-  const key = createHash('sha256')
-    .update(`${process.version}\0${process.arch}\0${BUNDLE}\0${size}\0${mtimeMs}\0${ino}`)
-    .digest('hex')
-    .slice(0, 32);
-  const dir = setting || join(tmpdir(), `chartlint-compile-cache-${process.getuid?.() ?? 'user'}`);
-  const cacheFile = join(dir, `${key}.bin`);
+  const cache = cacheLocation(
+    setting || join(tmpdir(), `chartlint-compile-cache-${process.getuid?.() ?? 'user'}`),
+  );
   let cached;
   try {
-    cached = readFileSync(cacheFile);
+    cached = privateDir(cache.dir) ? readFileSync(cache.file) : undefined;
   } catch {
     cached = undefined;
   }
   const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
-  if (cached === undefined || script.cachedDataRejected) {
-    process.once('exit', () => {
-      try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const temp = `${cacheFile}.${process.pid}.tmp`;
-        writeFileSync(temp, script.createCachedData());
-        renameSync(temp, cacheFile);
-      } catch {
-        // A cache that cannot be written only costs the next run its speed.
-      }
-    });
-  }
+  if (cached === undefined || script.cachedDataRejected)
+    process.once('exit', () => writeCache(cache, script));
   const exports = {};
   const moduleObject = { exports, filename: BUNDLE, id: BUNDLE, loaded: false };
   script.runInThisContext()(exports, require, moduleObject, BUNDLE, dirname(BUNDLE));
