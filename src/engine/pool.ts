@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 import { ChartlintError, ERROR_CODES, type ErrorCode } from '../diagnostics/errors.js';
 import type { Finding } from '../diagnostics/finding.js';
 import type { Location } from '../diagnostics/location.js';
@@ -161,8 +162,12 @@ export class LintPool {
   }
 
   private spawn(): PoolWorker {
+    // Required when the first worker starts: a run that stays on the main thread never loads worker_threads.
+    const { Worker: WorkerThread } = createRequire(import.meta.url)(
+      'node:worker_threads',
+    ) as typeof import('node:worker_threads');
     const worker: PoolWorker = {
-      thread: new Worker(WORKER_URL, { workerData: this.settings }),
+      thread: new WorkerThread(WORKER_URL, { workerData: this.settings }),
       inFlight: [],
     };
     worker.thread.on('message', (response: UnitResponse) => {

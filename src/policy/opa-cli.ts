@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { ChartlintError } from '../diagnostics/errors.js';
 import type { Location } from '../diagnostics/location.js';
 import { findExecutable } from '../render/find-executable.js';
@@ -30,6 +30,10 @@ export interface OpaRun {
 
 /** Runs opa with `args` (never through a shell). Throws ChartlintError('opa-missing') if it cannot be started. */
 export function runOpa(opa: string, args: string[], env: Record<string, string | undefined>): OpaRun {
+  // Required here, not imported: most runs never start opa, and child_process brings net and dgram with it.
+  const { spawnSync } = createRequire(import.meta.url)(
+    'node:child_process',
+  ) as typeof import('node:child_process');
   const result = spawnSync(opa, args, { encoding: 'utf8', env: cleanEnv(env), maxBuffer: 64 * 1024 * 1024 });
   if (result.error) {
     throw new ChartlintError(
