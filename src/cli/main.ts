@@ -17,6 +17,7 @@ import { formatText } from '../report/text.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatRuleHelp, formatRuleList } from '../report/rules.js';
 import { loadCatalog } from '../rules/catalog.js';
+import { RULES } from '../rules/registry.js';
 
 /** Entry point of the `chartlint` command. Returns the process exit code; never throws for user errors. */
 export async function main(argv: string[]): Promise<number> {
@@ -39,7 +40,13 @@ export async function main(argv: string[]): Promise<number> {
       case 'explain': {
         const entry = loadCatalog().get(args.rule);
         if (!entry) throw new ChartlintError('usage', `unknown rule "${args.rule}" (see chartlint rules)`);
-        process.stdout.write(formatRuleHelp(entry));
+        const rule = RULES.get(args.rule);
+        process.stdout.write(
+          formatRuleHelp(
+            entry,
+            rule ? { schema: rule.optionsSchema, defaults: rule.defaultOptions } : undefined,
+          ),
+        );
         return 0;
       }
     }

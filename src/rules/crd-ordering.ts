@@ -432,7 +432,12 @@ export const rule = defineRule<CrdOrderingOptions>({
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: { requireKeep: { type: 'boolean' } },
+    properties: {
+      requireKeep: {
+        type: 'boolean',
+        description: 'Warn about CRDs rendered from templates without `helm.sh/resource-policy: keep`.',
+      },
+    },
   },
   defaultOptions: { requireKeep: true },
   check(ctx) {

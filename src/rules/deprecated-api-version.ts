@@ -137,8 +137,17 @@ export const rule = defineRule<DeprecatedApiOptions>({
       additionalProperties: false,
       definitions: dataSchema.definitions,
       properties: {
-        additional: { type: 'array', items: { $ref: '#/definitions/entry' } },
-        ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
+        additional: {
+          type: 'array',
+          items: { $ref: '#/definitions/entry' },
+          description:
+            'More deprecated APIs, shaped like the entries of rules/deprecated-apis.yaml; they take precedence over a built-in entry for the same API.',
+        },
+        ignore: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: '`apiVersion` or `apiVersion/Kind` entries not to report.',
+        },
       },
     };
   },

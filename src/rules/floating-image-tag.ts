@@ -109,11 +109,27 @@ export const rule = defineRule<FloatingImageTagOptions>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      allow: { type: 'array', items: { type: 'string', minLength: 1 } },
-      requireDigest: { type: 'boolean' },
-      partialVersions: { type: 'boolean' },
-      mutableTags: { type: 'array', items: { type: 'string', pattern: '^[a-z0-9][a-z0-9.]*$' } },
-      skipTestHooks: { type: 'boolean' },
+      allow: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description:
+          'Images to leave alone: globs (`*`) over the reference as written, its normalised name or `name:tag`.',
+      },
+      requireDigest: { type: 'boolean', description: 'Report tags without a digest too (a note).' },
+      partialVersions: {
+        type: 'boolean',
+        description: 'Report partial versions such as `1.25` or `3-alpine` (a note).',
+      },
+      mutableTags: {
+        type: 'array',
+        items: { type: 'string', pattern: '^[a-z0-9][a-z0-9.]*$' },
+        description:
+          'More mutable tag words (branch or channel names), added to those of rules/floating-tags.yaml.',
+      },
+      skipTestHooks: {
+        type: 'boolean',
+        description: 'Skip `helm.sh/hook: test` resources (what `helm template --skip-tests` leaves out).',
+      },
     },
   },
   defaultOptions: {

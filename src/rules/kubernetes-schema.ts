@@ -92,8 +92,15 @@ export const rule = defineRule<KubernetesSchemaOptions>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      reportUnknownKinds: { type: 'boolean' },
-      skip: { type: 'array', items: { type: 'string', minLength: 1 } },
+      reportUnknownKinds: {
+        type: 'boolean',
+        description: 'Report kinds that have no bundled schema (a note, once per kind).',
+      },
+      skip: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: '`apiVersion` or `apiVersion/Kind` entries not to validate.',
+      },
     },
   },
   defaultOptions: { reportUnknownKinds: true, skip: [] },

@@ -128,11 +128,28 @@ export const rule = defineRule<PlaintextSecretOptions>({
       additionalProperties: false,
       definitions: data.definitions,
       properties: {
-        minLength: { type: 'integer', minimum: 1 },
-        minEntropy: { type: 'number', minimum: 0, maximum: 8 },
-        patterns: { type: 'array', items: { $ref: '#/definitions/format' } },
-        values: { type: 'boolean' },
-        manifests: { type: 'boolean' },
+        minLength: {
+          type: 'integer',
+          minimum: 1,
+          description: 'Shortest value the secret-like-key heuristic reports.',
+        },
+        minEntropy: {
+          type: 'number',
+          minimum: 0,
+          maximum: 8,
+          description: 'Lowest Shannon entropy (bits per character) the secret-like-key heuristic reports.',
+        },
+        patterns: {
+          type: 'array',
+          items: { $ref: '#/definitions/format' },
+          description:
+            'More credential formats: `{id, description, regex, allow?, keywords?}` as in rules/secret-patterns.yaml (RE2 syntax; group 1 is the secret; with `keywords`, the regex only runs on values containing one).',
+        },
+        values: { type: 'boolean', description: 'Scan the values files.' },
+        manifests: {
+          type: 'boolean',
+          description: 'Scan rendered Secrets, ConfigMaps and container environment variables.',
+        },
       },
     };
   },

@@ -214,8 +214,15 @@ export const rule = defineRule<UnpinnedDependencyOptions>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      ranges: { type: 'boolean' },
-      ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
+      ranges: {
+        type: 'boolean',
+        description: 'Report version ranges (turn off for charts that float their dependencies on purpose).',
+      },
+      ignore: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Dependency names to leave alone.',
+      },
     },
   },
   defaultOptions: { ranges: true, ignore: [] },

@@ -61,6 +61,17 @@ describe('rule catalog and registry', () => {
     expect(validate(rule.defaultOptions), describeSchemaErrors(validate.errors)).toBe(true);
   });
 
+  it.each([...RULES.values()])(
+    '$id: every option has a description and a default (chartlint explain shows them)',
+    (rule) => {
+      const properties = (rule.optionsSchema.properties ?? {}) as Record<string, { description?: string }>;
+      for (const [name, option] of Object.entries(properties)) {
+        expect(option.description, `${rule.id}.${name}`).toMatch(/\S.*\.$/);
+        expect(rule.defaultOptions as Record<string, unknown>, `${rule.id}.${name}`).toHaveProperty(name);
+      }
+    },
+  );
+
   it.each([...RULES.keys()])('%s has valid and invalid manifest fixtures', (id) => {
     for (const kind of ['valid', 'invalid']) {
       const dir = new URL(`fixtures/manifests/${id}/${kind}/`, ROOT);
