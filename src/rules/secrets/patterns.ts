@@ -1,5 +1,6 @@
 /** rules/secret-patterns.yaml, matched with RE2 (user-supplied patterns must not be able to hang a run). */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from '../../template/re2.js';
 import { ChartlintError } from '../../diagnostics/errors.js';
 import { loadRuleData } from '../data.js';
 
@@ -56,7 +57,7 @@ export interface SecretPatterns {
 
 function compile(pattern: string, where: string): RE2JS {
   try {
-    return RE2JS.compile(pattern);
+    return re2js().compile(pattern);
   } catch (e) {
     throw new ChartlintError(
       'config-invalid',

@@ -6,7 +6,8 @@
  * reports as ``regexp: Compile(`(`): error parsing regexp: …``; the `must*` forms return the compile error itself.
  * `regexMatch` alone swallows the error and answers false.
  */
-import { RE2JS } from 're2js';
+import type { RE2JS } from 're2js';
+import { re2js } from '../re2.js';
 import { GoFuncError, GoList, type GoFuncSpec } from '../../values/model.js';
 
 /** re2js' compiled program, which exposes Go's `FindAllStringSubmatchIndex` family. */
@@ -26,7 +27,7 @@ function compile(pattern: string): Compiled | Error {
   let hit = cache.get(pattern);
   if (hit === undefined) {
     try {
-      const re = RE2JS.compile(pattern);
+      const re = re2js().compile(pattern);
       const names = new Map<number, string>();
       for (const [name, index] of Object.entries(re.namedGroups())) names.set(index, name);
       hit = { program: re.re2(), names };
