@@ -102,9 +102,12 @@ function findString(c: Compiled, s: string): string {
   return m ? s.slice(m[0], m[1]) : '';
 }
 
+/** Go's `FindAllString`: nil (`null` in toJson, `[]string(nil)` in `%#v`) when nothing matches or `n` is 0. */
 function findAllStrings(c: Compiled, s: string, n: number): GoList {
+  const matches = findAll(c, s, n);
+  if (matches.length === 0) return GoList.nil('[]string');
   return new GoList(
-    findAll(c, s, n).map((m) => s.slice(m[0], m[1])),
+    matches.map((m) => s.slice(m[0], m[1])),
     '[]string',
   );
 }
@@ -185,7 +188,7 @@ function replaceAll(c: Compiled, src: string, repl: (m: number[]) => string): st
 
 /** Go's `Regexp.Split`. */
 function split(c: Compiled, pattern: string, s: string, n: number): GoList {
-  if (n === 0) return new GoList([], '[]string');
+  if (n === 0) return GoList.nil('[]string');
   if (pattern.length > 0 && s.length === 0) return new GoList([''], '[]string');
   const parts: string[] = [];
   let beg = 0;
