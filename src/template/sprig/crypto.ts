@@ -18,6 +18,7 @@ import {
   type GoFuncSpec,
   type GoValue,
 } from '../../values/model.js';
+import { goBytes, goString } from '../../values/go-string.js';
 import { base64Decode } from './encoding.js';
 import {
   KeyError,
@@ -39,7 +40,8 @@ import {
   type Issuer,
 } from './crypto-x509.js';
 
-const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
+/** A Go string's bytes: strings cut inside a character (`trunc`) keep their raw bytes. */
+const utf8 = goBytes;
 const hexDigest = (algorithm: string) => (s: string) => createHash(algorithm).update(utf8(s)).digest('hex');
 
 /** Adler-32 (RFC 1950) of the string's bytes. */
@@ -332,7 +334,7 @@ function decryptAES(password: string, crypt64: string): string {
   if (plain.length === 0) throw new GoFuncError('runtime error: index out of range [-1]');
   const end = plain.length - (plain[plain.length - 1] as number);
   if (end < 0) throw new GoFuncError(`runtime error: slice bounds out of range [:${end}]`);
-  return plain.subarray(0, end).toString('utf8');
+  return goString(plain.subarray(0, end));
 }
 
 const CERT = 'sprig.certificate';

@@ -5,6 +5,7 @@
  * (`illegal base64 data at input byte 0`). The byte offsets in those texts follow Go's `encoding/base64` and
  * `encoding/base32` decoders exactly, so both decoders are ported here instead of using Buffer's lenient ones.
  */
+import { goBytes, goString } from '../../values/go-string.js';
 import type { GoFuncSpec } from '../../values/model.js';
 
 const B64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -26,7 +27,6 @@ class CorruptInput {
   constructor(readonly offset: number) {}
 }
 
-const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 const isNewline = (c: number | undefined): boolean => c === LF || c === CR;
 
 /**
@@ -124,7 +124,7 @@ function decodeBase32(input: Uint8Array): Uint8Array | CorruptInput {
 
 /** Go's `base64.StdEncoding.DecodeString`: the bytes, or an Error with Go's text. */
 export function base64Decode(s: string): Uint8Array | Error {
-  const result = decodeBase64(utf8(s));
+  const result = decodeBase64(goBytes(s));
   return result instanceof CorruptInput
     ? new Error(`illegal base64 data at input byte ${result.offset}`)
     : result;
@@ -132,7 +132,8 @@ export function base64Decode(s: string): Uint8Array | Error {
 
 function decoded(result: Uint8Array | CorruptInput, kind: string): string {
   if (result instanceof CorruptInput) return `illegal ${kind} data at input byte ${result.offset}`;
-  return Buffer.from(result).toString('utf8');
+  // Go's string(bytes): bytes that are not UTF-8 stay bytes (escape code units), they do not become U+FFFD.
+  return goString(result);
 }
 
 function encodeBase32(bytes: Uint8Array): string {
@@ -155,24 +156,24 @@ export const encodingFuncs: Readonly<Record<string, GoFuncSpec>> = {
     params: ['string'],
     result: 'string',
     passThrough: 'first',
-    call: (_ctx, s) => Buffer.from(s as string, 'utf8').toString('base64'),
+    call: (_ctx, s) => goBytes(s as string).toString('base64'),
   },
   b64dec: {
     params: ['string'],
     result: 'string',
     passThrough: 'first',
-    call: (_ctx, s) => decoded(decodeBase64(utf8(s as string)), 'base64'),
+    call: (_ctx, s) => decoded(decodeBase64(goBytes(s as string)), 'base64'),
   },
   b32enc: {
     params: ['string'],
     result: 'string',
     passThrough: 'first',
-    call: (_ctx, s) => encodeBase32(utf8(s as string)),
+    call: (_ctx, s) => encodeBase32(goBytes(s as string)),
   },
   b32dec: {
     params: ['string'],
     result: 'string',
     passThrough: 'first',
-    call: (_ctx, s) => decoded(decodeBase32(utf8(s as string)), 'base32'),
+    call: (_ctx, s) => decoded(decodeBase32(goBytes(s as string)), 'base32'),
   },
 };
