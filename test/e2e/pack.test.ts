@@ -70,7 +70,18 @@ describe('the npm package', () => {
     const entryPoints = [...Object.values(PACKAGE.bin), PACKAGE.main, PACKAGE.types].map((p) =>
       p.replace(/^\.\//, ''),
     );
-    for (const needed of [...entryPoints, 'dist/cli/main.js', 'rules/catalog.yaml', 'package.json']) {
+    for (const needed of [
+      ...entryPoints,
+      'dist/cli/main.js',
+      'dist/bundle/cli.js',
+      'dist/bundle/worker.js',
+      'dist/bundle/package.json',
+      'bin/package.json',
+      'dist/data/catalog.json',
+      'dist/data/kube-api-versions.json',
+      'rules/catalog.yaml',
+      'package.json',
+    ]) {
       expect(files).toContain(needed);
     }
     expect(files.some((f) => f.startsWith('schema/'))).toBe(true);
