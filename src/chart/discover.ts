@@ -2,7 +2,7 @@
  * Finding the charts to lint from command-line paths (DESIGN.md §9, pre-commit): directories are searched for
  * chart roots, `.tgz` files are charts, and any other file maps to the chart that contains it.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ChartlintError } from '../diagnostics/errors.js';
 import { toDisplayPath } from './load.js';
@@ -15,15 +15,23 @@ export interface DiscoverFs {
   list(path: string): Promise<{ name: string; isDirectory: boolean }[]>;
 }
 
-/** The real file system. */
+/**
+ * The real file system, through synchronous calls: the walk makes many small sequential look-ups, and asynchronous
+ * ones only waited for thread-pool round trips (see load-dir.ts).
+ */
 export const nodeDiscoverFs: DiscoverFs = {
   async kind(path) {
-    const info = await stat(path).catch(() => undefined);
+    let info;
+    try {
+      info = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      info = undefined;
+    }
     if (!info) return undefined;
     return info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'other';
   },
   async list(path) {
-    const entries = await readdir(path, { withFileTypes: true });
+    const entries = readdirSync(path, { withFileTypes: true });
     return entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() }));
   },
 };

@@ -3,7 +3,7 @@
  * root, the directory holding `.git`), or given explicitly. The file is parsed with positions and validated against
  * the shipped schema; every problem is reported at once, each at its line and column.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
@@ -29,26 +29,44 @@ function displayPath(cwd: string, abs: string): string {
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+// Synchronous file system calls: a handful of small sequential look-ups per chart, where asynchronous ones only
+// waited for thread-pool round trips (see chart/load-dir.ts).
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }
 
-async function exists(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => undefined)) !== undefined;
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * The nearest `.chartlint.yaml` at or above `startDir` (absolute), not above the repository root. Undefined when
  * there is none.
  */
-export async function findConfigFile(startDir: string): Promise<string | undefined> {
+export function findConfigFile(startDir: string): string | undefined {
   let dir = resolve(startDir);
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = join(dir, name);
-      if (await isFile(candidate)) return candidate;
+      if (isFile(candidate)) return candidate;
     }
-    if (await exists(join(dir, '.git'))) return undefined;
+    if (exists(join(dir, '.git'))) return undefined;
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
@@ -139,11 +157,14 @@ export function parseConfig(text: string, file: string): ChartlintConfig {
 export async function loadConfigFile(path: string, cwd: string): Promise<LoadedConfig> {
   const abs = resolve(cwd, path);
   const file = displayPath(cwd, abs);
-  const text = await readFile(abs, 'utf8').catch(() => {
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch {
     throw new ChartlintError('config-invalid', `cannot read configuration file ${file}`, {
       location: { file },
     });
-  });
+  }
   return { file, dir: dirname(abs), config: parseConfig(text, file) };
 }
 
@@ -165,9 +186,7 @@ export async function loadConfigForChart(
 ): Promise<LoadedConfig> {
   const cwd = resolve(options.cwd ?? '.');
   if (options.explicitPath !== undefined) return loadConfigFile(options.explicitPath, cwd);
-  const start = (await stat(chartPath).catch(() => undefined))?.isDirectory()
-    ? chartPath
-    : dirname(chartPath);
-  const file = await findConfigFile(start);
+  const start = isDirectory(chartPath) ? chartPath : dirname(chartPath);
+  const file = findConfigFile(start);
   return file === undefined ? { config: {} } : loadConfigFile(file, cwd);
 }

@@ -99,8 +99,8 @@ describe('finding the configuration', () => {
       'repo/other/.chartlint.yml': 'failOn: warning\n',
       'repo/other/app/Chart.yaml': 'name: app\n',
     });
-    expect(await findConfigFile(join(root, 'repo/charts/app'))).toBeUndefined();
-    expect(await findConfigFile(join(root, 'repo/other/app'))).toBe(join(root, 'repo/other/.chartlint.yml'));
+    expect(findConfigFile(join(root, 'repo/charts/app'))).toBeUndefined();
+    expect(findConfigFile(join(root, 'repo/other/app'))).toBe(join(root, 'repo/other/.chartlint.yml'));
     const loaded = await loadConfigForChart(join(root, 'repo/other/app'), { cwd: join(root, 'repo') });
     expect(loaded).toMatchObject({
       file: 'other/.chartlint.yml',

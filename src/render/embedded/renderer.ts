@@ -7,7 +7,6 @@
  * Charts and their parsed template sets are cached per chart path, so the environments of one chart load and parse
  * it once.
  */
-import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadChart, toDisplayPath } from '../../chart/load.js';
@@ -250,7 +249,13 @@ export class EmbeddedRenderer implements Renderer {
     for (const p of paths) {
       if (p === '-') stop('the embedded renderer cannot read values from standard input; pass a file');
       const abs = resolve(this.cwd, p);
-      const text = await readFile(abs, 'utf8').catch(() => stop(`open ${p}: no such file or directory`));
+      let text: string;
+      try {
+        // Synchronous, like chart loading: one small read that would only wait for a thread-pool round trip.
+        text = readFileSync(abs, 'utf8');
+      } catch {
+        stop(`open ${p}: no such file or directory`);
+      }
       // Helm strips a UTF-8 byte order mark from values files as from every chart file.
       out.push({ path: toDisplayPath(this.cwd, abs), text: text.replace(/^\uFEFF/, '') });
     }
