@@ -92,10 +92,13 @@ export async function bundleCli({ outDir = join(root, 'dist/bundle') } = {}) {
     define: { 'import.meta.url': '__chartlintModuleUrl' },
     banner: { js: 'const __chartlintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
     legalComments: 'linked',
-    // Whitespace and comments out (names stay, for stack traces): the bundle is read, and compiled when the cache
-    // cannot be used, at every start. It also keeps the file ASCII, which Node reads several times faster.
+    // Minified: the bundle is read at every start, and compiled when there is no code cache; a third smaller source
+    // and cache took ~30 ms off a small chart's lint. It also keeps the file ASCII, which Node reads several times
+    // faster. keepNames keeps functions' and classes' `name`, which dependencies and stack traces may rely on.
     minifyWhitespace: true,
     minifySyntax: true,
+    minifyIdentifiers: true,
+    keepNames: true,
     logLevel: 'warning',
   });
   for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
