@@ -88,6 +88,9 @@ export async function bundleCli({ outDir = join(root, 'dist/bundle') } = {}) {
     platform: 'node',
     target: 'node20',
     plugins: [kubeModelTable],
+    // ajv-formats-draft2019 (through kubernetes-models) depends on the punycode package but requires it by the bare
+    // name, which Node resolves to its deprecated built-in copy: Node >= 21 then warns on stderr at every run.
+    alias: { punycode: 'punycode/punycode.js' },
     // The sources locate their data files from import.meta.url, which CommonJS has not.
     define: { 'import.meta.url': '__chartlintModuleUrl' },
     banner: { js: 'const __chartlintModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
