@@ -83,7 +83,8 @@ function sourceReader(cwd: string): (displayPath: string) => string | undefined 
 export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
   const { chart, env, renderer, cwd, combine } = job;
   const readText = sourceReader(cwd);
-  const outcome = await renderer.render(renderRequest(chart, env, cwd, job.helmCapabilities ?? false));
+  const request = renderRequest(chart, env, cwd, job.helmCapabilities ?? false);
+  const outcome = await renderer.render(request);
   if (!outcome.ok) {
     await job.policies;
     return [renderErrorFinding(chart, env.name, outcome.failure)];
@@ -98,6 +99,14 @@ export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
       releaseName: env.releaseName,
       kubeVersion,
       valuesFiles,
+      setValues: {
+        setJson: request.setJson,
+        set: request.set,
+        setString: request.setString,
+        setFile: request.setFile,
+        setLiteral: request.setLiteral,
+        readFile: (path) => readFileSync(resolve(cwd, path), 'utf8'),
+      },
       valuesSources: valuesFiles.flatMap((path) => {
         const text = readText(path);
         return text === undefined ? [] : [{ chartPath: path, path, text, lineStarts: lineStartsOf(text) }];

@@ -3,6 +3,7 @@ import type { Span } from '../diagnostics/location.js';
 import type { Severity } from '../diagnostics/severity.js';
 import type { JsonPath, RenderedManifest } from '../manifests/types.js';
 import type { ChartValues } from '../values/dependencies.js';
+import type { UserValuesInput } from '../values/user-values.js';
 
 /** The environment a rule runs in: its name and target Kubernetes version. */
 export interface RuleEnvironment {
@@ -18,6 +19,11 @@ export interface RuleEnvironment {
    * chart's own files (values files inside the chart directory) when this is absent.
    */
   valuesSources?: SourceFile[];
+  /**
+   * The environment's `--set`-style values (configuration `set:` and the flags), as the renderer applied them after
+   * the values files; with the reader of `--set-file` paths. Rules that recompute the release's values use them.
+   */
+  setValues?: Omit<UserValuesInput, 'valuesFiles'>;
 }
 
 /** What a rule reports; the engine turns it into a located {@link Finding}. */

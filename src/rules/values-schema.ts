@@ -35,7 +35,11 @@ function releaseValues(ctx: Ctx, files: readonly SourceFile[]): ChartValues | un
   const defaults = new Set(chartValuesPaths(ctx.chart));
   const userFiles = files.filter((f) => !defaults.has(f.path)).map((f) => ({ path: f.path, text: f.text }));
   try {
-    return computeChartValues(ctx.chart, mergeUserValues({ valuesFiles: userFiles })).root;
+    // The same values helm validates: the values files, then the environment's --set-style values.
+    return computeChartValues(
+      ctx.chart,
+      mergeUserValues({ ...ctx.environment.setValues, valuesFiles: userFiles }),
+    ).root;
   } catch (e) {
     if (e instanceof ChartlintError) return undefined;
     throw e;

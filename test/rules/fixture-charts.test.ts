@@ -7,18 +7,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { EnvironmentOverrides } from '../../src/config/environments.js';
 import { lint } from '../../src/engine/lint.js';
 import { RULES } from '../../src/rules/registry.js';
 
 const ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
 
-async function lintFixture(rule: string) {
+async function lintFixture(rule: string, overrides: EnvironmentOverrides = {}) {
   return lint({
     paths: [`fixtures/charts/rules-${rule}`],
     cwd: ROOT,
     envNames: [],
     ciValues: false,
-    overrides: {},
+    overrides,
     renderer: { kind: 'embedded' },
     jobs: 1,
     policies: {
@@ -60,5 +61,13 @@ describe('fixture charts', () => {
       file: 'fixtures/charts/rules-values-schema/values.yaml',
       startLine: 1,
     });
+  });
+
+  it('rules-values-schema validates the values after --set, as helm does', async () => {
+    const fixed = await lintFixture('values-schema', { set: ['replicas=5'] });
+    expect(fixed.findings.map((f) => f.ruleId)).not.toContain('values-schema');
+    const broken = await lintFixture('values-schema', { set: ['replicas=-1'] });
+    const violation = broken.findings.find((f) => f.ruleId === 'values-schema');
+    expect(violation?.message).toContain('minimum: got -1, want 1');
   });
 });

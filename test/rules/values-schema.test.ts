@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleEnvironment } from '../../src/rules/types.js';
 import { rule } from '../../src/rules/values-schema.js';
 import { chartFrom, expectReports, runRule, type Expected } from './tester.js';
 
@@ -181,6 +182,23 @@ async function run(c: Case) {
 }
 
 describe('values-schema', () => {
+  it('validates the values helm validates: --set-style values of the environment too', async () => {
+    const chart = await chartFrom({ 'values.yaml': GOOD, 'values.schema.json': SCHEMA });
+    const withSet = (setValues: RuleEnvironment['setValues']) =>
+      runRule(rule, { chart, environment: { name: 'prod', valuesFiles: [], setValues } });
+    const [bad] = await withSet({ set: ['replicas=0'] });
+    expect(bad).toMatchObject({ messageId: 'violation', file: 'chart/values.schema.json' });
+    expect(bad?.message).toBe(
+      'Value replicas does not satisfy chart/values.schema.json: minimum: got 0, want 1.',
+    );
+    // Configuration `set:` values arrive as --set-json; a later --set-string wins over them, as in helm.
+    expect(await withSet({ setJson: ['image={"tag": "latest"}'] })).toHaveLength(1);
+    expect(await withSet({ setJson: ['replicas=0'], set: ['replicas=3'] })).toEqual([]);
+    expect(await withSet({ setFile: ['name=names.txt'], readFile: () => 'ab' })).toHaveLength(1);
+    // Values that do not even parse fail the render; the rule has nothing to add.
+    expect(await withSet({ set: ['replicas'] })).toEqual([]);
+  });
+
   it.each(invalid)('reports $name', async (c) =>
     expectReports(rule.id, await run(c), c.expected(c.values ?? '')),
   );
