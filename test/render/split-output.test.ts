@@ -30,6 +30,34 @@ describe('splitTemplateOutput', () => {
     expect(docs[1]?.text).toBe('kind: ConfigMap\ndata:\n  a: "---"');
   });
 
+  it('finds the hook annotation in JSON documents and nowhere but metadata.annotations', () => {
+    const out = [
+      '---',
+      '# Source: c/templates/test.json',
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"name":"t","annotations":{"helm.sh/hook":"test"}}}',
+      '---',
+      '# Source: c/templates/cm.yaml',
+      'kind: ConfigMap',
+      'data:',
+      '  notes: |',
+      '    helm.sh/hook: pre-install',
+      '---',
+      '# Source: c/templates/label.yaml',
+      'kind: Service',
+      'metadata:',
+      '  labels: { helm.sh/hook: "x" }',
+      '---',
+      '# Source: c/templates/broken.yaml',
+      'metadata: { annotations: { helm.sh/hook: [ }',
+    ].join('\n');
+    expect(splitTemplateOutput(out).map((d) => [d.source, d.role])).toEqual([
+      ['c/templates/test.json', 'hook'],
+      ['c/templates/cm.yaml', 'manifest'],
+      ['c/templates/label.yaml', 'manifest'],
+      ['c/templates/broken.yaml', 'manifest'],
+    ]);
+  });
+
   it('returns nothing for an empty render', () => {
     expect(splitTemplateOutput('\n')).toEqual([]);
   });
