@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { ChartlintError } from '../diagnostics/errors.js';
 import type { LoadedConfig } from './load.js';
-import type { ChartlintConfig, EnvironmentConfig } from './types.js';
+import type { EnvironmentConfig } from './types.js';
 
 /** One render of a chart: the values and capabilities `helm template` would be given. */
 export interface Environment {
@@ -15,6 +15,8 @@ export interface Environment {
   valuesFiles: string[];
   /** Typed values by key path from the configuration's `set:` map. */
   set: Record<string, unknown>;
+  /** Where each `set` value is written in the configuration file (display path and character offsets). */
+  setOrigins?: Record<string, { file: string; start: number; end: number }>;
   /** Raw `--set` arguments (`a.b=1,c=2`), applied after `set`. */
   setFlags: string[];
   /** Raw `--set-string` arguments (`key=value`). */
@@ -90,15 +92,25 @@ function keyValue(key: string, value: string): string {
 function fromConfig(
   name: string,
   env: EnvironmentConfig,
-  config: ChartlintConfig,
+  loaded: LoadedConfig,
   chartAbs: string,
   cwd: string,
 ): Environment {
+  const config = loaded.config;
   const kubeVersion = env.kubeVersion ?? config.kubeVersion;
+  const spans = loaded.file !== undefined ? loaded.setSpans?.[name] : undefined;
+  const file = loaded.file;
   return {
     name,
     valuesFiles: [...(env.values ?? [])],
     set: { ...(env.set ?? {}) },
+    ...(spans && file !== undefined
+      ? {
+          setOrigins: Object.fromEntries(
+            Object.entries(spans).map(([key, [start, end]]) => [key, { file, start, end }]),
+          ),
+        }
+      : {}),
     setFlags: [],
     setString: Object.entries(env.setString ?? {}).map(([k, v]) => keyValue(k, String(v))),
     // Config paths are relative to the chart; flags carry paths the renderer resolves from the working directory.
@@ -197,13 +209,13 @@ export function buildEnvironments(
   if (selection.ciValues) {
     environments = ciValuesFiles(chart, chartAbs).map((file) => {
       const name = (CI_VALUES.exec(file) as RegExpExecArray)[1] as string;
-      return fromConfig(name, { values: [file] }, config, chartAbs, cwd);
+      return fromConfig(name, { values: [file] }, loaded, chartAbs, cwd);
     });
   } else {
-    environments = configured.map(([name, env]) => fromConfig(name, env, config, chartAbs, cwd));
+    environments = configured.map(([name, env]) => fromConfig(name, env, loaded, chartAbs, cwd));
   }
   const useDefault = environments.length === 0;
-  if (useDefault) environments = [fromConfig(DEFAULT_ENVIRONMENT, {}, config, chartAbs, cwd)];
+  if (useDefault) environments = [fromConfig(DEFAULT_ENVIRONMENT, {}, loaded, chartAbs, cwd)];
 
   if (selection.envNames.length > 0) {
     const known = new Map(environments.map((env) => [env.name, env]));
@@ -219,7 +231,7 @@ export function buildEnvironments(
       return env;
     });
   } else if (hasFlags(overrides) && !useDefault && !selection.ciValues) {
-    environments = [fromConfig(CLI_ENVIRONMENT, {}, config, chartAbs, cwd)];
+    environments = [fromConfig(CLI_ENVIRONMENT, {}, loaded, chartAbs, cwd)];
   }
   return hasFlags(overrides)
     ? environments.map((env) => applyOverrides(env, overrides, chartAbs, cwd))

@@ -22,6 +22,11 @@ export interface LoadedConfig {
   /** Absolute directory of the file: paths inside it (policies) are relative to it. */
   dir?: string;
   config: ChartlintConfig;
+  /**
+   * Where each `environments.<name>.set.<key>` value sits in the file (character offsets), so that findings about a
+   * value set here point at this line.
+   */
+  setSpans?: Record<string, Record<string, [number, number]>>;
 }
 
 function displayPath(cwd: string, abs: string): string {
@@ -119,6 +124,11 @@ function pathText(path: (string | number)[]): string {
  * `config-invalid` error whose `details` list every problem with its location.
  */
 export function parseConfig(text: string, file: string): ChartlintConfig {
+  return parseConfigDocument(text, file).config;
+}
+
+/** {@link parseConfig}, keeping the YAML document for the value positions. */
+function parseConfigDocument(text: string, file: string): { config: ChartlintConfig; document: Document } {
   const counter = new LineCounter();
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (document.errors.length > 0) {
@@ -150,7 +160,22 @@ export function parseConfig(text: string, file: string): ChartlintConfig {
       details,
     });
   }
-  return data as ChartlintConfig;
+  return { config: data as ChartlintConfig, document };
+}
+
+/** The offsets of every `environments.<name>.set.<key>` value of a valid configuration. */
+function setSpansOf(
+  config: ChartlintConfig,
+  document: Document,
+): Record<string, Record<string, [number, number]>> {
+  const spans: Record<string, Record<string, [number, number]>> = {};
+  for (const [name, env] of Object.entries(config.environments ?? {})) {
+    for (const key of Object.keys(env.set ?? {})) {
+      const range = nodeAt(document, ['environments', name, 'set', key]).node?.range;
+      if (range) (spans[name] ??= {})[key] = [range[0], range[1]];
+    }
+  }
+  return spans;
 }
 
 /** Reads and validates the configuration file at `path` (absolute or relative to `cwd`). */
@@ -165,7 +190,8 @@ export async function loadConfigFile(path: string, cwd: string): Promise<LoadedC
       location: { file },
     });
   }
-  return { file, dir: dirname(abs), config: parseConfig(text, file) };
+  const { config, document } = parseConfigDocument(text, file);
+  return { file, dir: dirname(abs), config, setSpans: setSpansOf(config, document) };
 }
 
 /** Options of {@link loadConfigForChart}. */

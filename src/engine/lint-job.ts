@@ -101,6 +101,7 @@ export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
       valuesFiles,
       setValues: {
         setJson: request.setJson,
+        ...(request.setJsonOrigins ? { setJsonOrigins: request.setJsonOrigins } : {}),
         set: request.set,
         setString: request.setString,
         setFile: request.setFile,
@@ -169,6 +170,14 @@ export function renderRequest(
     namespace: env.namespace,
     valuesFiles: env.valuesFiles.map((f) => resolve(chartDir, f)),
     setJson: [...Object.entries(env.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`), ...env.setJson],
+    ...(env.setOrigins
+      ? {
+          setJsonOrigins: [
+            ...Object.keys(env.set).map((k) => env.setOrigins?.[k]),
+            ...env.setJson.map(() => undefined),
+          ],
+        }
+      : {}),
     set: env.setFlags,
     setString: env.setString,
     setFile: env.setFile,

@@ -20,6 +20,11 @@ export interface RenderRequest {
   valuesFiles: string[];
   /** `--set-json key=JSON` pairs (typed values from configuration). */
   setJson: string[];
+  /**
+   * For each `setJson` pair (same order), where it is written in a repository file when it is (the configuration's
+   * `set:`): the values it sets point there. The helm renderer has no source map and ignores it.
+   */
+  setJsonOrigins?: ({ file: string; start: number; end: number } | undefined)[];
   set: string[];
   setString: string[];
   setFile: string[];

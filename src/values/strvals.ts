@@ -19,6 +19,18 @@ export type SetFileReader = (path: string) => string;
 export interface StrvalsOptions {
   /** Required for `--set-file`: reads a file's whole content. */
   readFile?: SetFileReader;
+  /**
+   * Where the argument's value is written in a repository file (a `set:` entry of the configuration): every value it
+   * sets gets this origin instead of one naming the flag, so findings point at that line.
+   */
+  origin?: FileSpan;
+}
+
+/** A character range of a repository file, by display path. */
+export interface FileSpan {
+  file: string;
+  start: number;
+  end: number;
 }
 
 /** Largest list index Helm accepts. */
@@ -145,6 +157,7 @@ class Parser {
     private readonly arg: string,
     private readonly flag: SetFlag,
     private readonly reader: Reader | 'json' | 'literal',
+    private readonly fileSpan?: FileSpan,
   ) {
     this.sc = new Runes(arg);
   }
@@ -157,6 +170,14 @@ class Parser {
   }
 
   private origin(path: readonly (string | number)[], start: number, end: number): ValueOrigin {
+    if (this.fileSpan)
+      return {
+        source: this.fileSpan.file,
+        isFile: true,
+        start: this.fileSpan.start,
+        end: this.fileSpan.end,
+        path,
+      };
     return { source: `${this.flag} ${this.arg}`, isFile: false, start, end, path };
   }
 
@@ -433,7 +454,7 @@ export function parseSetInto(flag: SetFlag, arg: string, dest: GoMap, opts: Strv
     dest.origins = merged.origins;
     return;
   }
-  const parser = new Parser(arg, flag, readerFor(flag, opts));
+  const parser = new Parser(arg, flag, readerFor(flag, opts), opts.origin);
   try {
     parser.parse(dest);
   } catch (e) {

@@ -5,7 +5,7 @@
 import { ChartlintError } from '../diagnostics/errors.js';
 import { GoMap } from './model.js';
 import { mergeMaps } from './merge.js';
-import { type SetFileReader, type SetFlag, parseSetInto } from './strvals.js';
+import { type FileSpan, type SetFileReader, type SetFlag, parseSetInto } from './strvals.js';
 import { loadValuesYaml } from './yaml11.js';
 
 /** A `-f` values file, already read. */
@@ -27,6 +27,8 @@ export interface UserValuesInput {
   setLiteral?: readonly string[];
   /** Reads the files named by `--set-file` values. */
   readFile?: SetFileReader;
+  /** For each `setJson` entry (same order), where it is written in a repository file, if it is (config `set:`). */
+  setJsonOrigins?: readonly (FileSpan | undefined)[];
 }
 
 /** Helm applies the flag families in this order whatever their order on the command line; later wins. */
@@ -60,9 +62,13 @@ export function mergeUserValues(input: UserValuesInput): GoMap {
   }
   for (const [flag, field] of FLAG_ORDER) {
     const args = input[field] as readonly string[] | undefined;
-    for (const arg of args ?? []) {
-      parseSetInto(flag, arg, base, input.readFile ? { readFile: input.readFile } : {});
-    }
+    (args ?? []).forEach((arg, i) => {
+      const origin = field === 'setJson' ? input.setJsonOrigins?.[i] : undefined;
+      parseSetInto(flag, arg, base, {
+        ...(input.readFile ? { readFile: input.readFile } : {}),
+        ...(origin ? { origin } : {}),
+      });
+    });
   }
   return base;
 }

@@ -110,6 +110,18 @@ describe('finding the configuration', () => {
     expect(await loadConfigForChart(join(root, 'repo/charts/app'), { cwd: root })).toEqual({ config: {} });
   });
 
+  it("records where each environment's set: value is written", async () => {
+    const root = await tempDir();
+    const text =
+      'environments:\n  prod:\n    set:\n      image.tag: latest\n      debug: { on: true }\n  dev: {}\n';
+    await writeTree(root, { '.chartlint.yaml': text, 'app/Chart.yaml': 'name: app\n' });
+    const loaded = await loadConfigForChart(join(root, 'app'), { cwd: root });
+    const spans = loaded.setSpans?.prod ?? {};
+    expect(Object.keys(loaded.setSpans ?? {})).toEqual(['prod']);
+    expect(text.slice(...(spans['image.tag'] as [number, number]))).toBe('latest');
+    expect(text.slice(...(spans.debug as [number, number]))).toBe('{ on: true }');
+  });
+
   it('uses an explicit file and reports one that cannot be read', async () => {
     const root = await tempDir();
     await mkdir(join(root, 'app'));

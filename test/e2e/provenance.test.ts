@@ -79,8 +79,8 @@ const EXPECTED = [
   `added_capabilities/deny spec.containers.0.securityContext.capabilities.add.0 @ values.yaml:60:11 [template templates/debug-pod.yaml:14:13] {dev,prod}`,
   // A value printed by a tpl string's own action keeps that action's values line.
   `privileged_container/deny spec.containers.0.securityContext.privileged @ values.yaml:61:15 [template templates/debug-pod.yaml:14:13] {dev,prod}`,
-  // `set:` of the configuration has no values file: the template line, the flag as a property (asserted below).
-  `host_namespaces/deny spec.hostPID @ templates/debug-pod.yaml:6:15 [] {prod}`,
+  // A `set:` value of the configuration points at its line in .chartlint.yaml.
+  `host_namespaces/deny spec.hostPID @ .chartlint.yaml:10:22 [template templates/debug-pod.yaml:6:15] {prod}`,
   // range over a map of jobs, each with a list of containers.
   `host_namespaces/deny ${JOB}.hostNetwork @ values.yaml:69:18 [template templates/cronjobs.yaml:14:27] {dev,prod}`,
   `privileged_container/deny ${JOB}.containers.0.securityContext.privileged @ values.yaml:73:21 [template templates/cronjobs.yaml:21:32] {dev,prod}`,
@@ -142,9 +142,7 @@ describe('provenance: findings point at the line to edit (embedded renderer)', (
     expect(shared.length).toBeGreaterThanOrEqual(20);
   });
 
-  it('names the flag that supplied a value without a file, and the path inside an archive', () => {
-    const hostPid = findings.find((f) => f.path?.join('.') === 'spec.hostPID');
-    expect(hostPid?.properties?.valueSource).toBe('--set-json debug.hostPID=true');
+  it('names the path inside an archive', () => {
     const archived = findings.find(
       (f) => f.ruleId === 'chartlint.privileged_container/deny' && at(f.location) === 'Chart.yaml:10:5',
     );
@@ -186,6 +184,11 @@ describe('provenance: findings point at the line to edit (embedded renderer)', (
       (f) => f.path?.join('.') === `${WEB}.ports.0.hostPort` && f.location.file.endsWith('deployment.yaml'),
     );
     expect(port?.properties?.valueSource).toBe('--set web.hostPort=31000');
+    // A --set-json of the command line is a flag too; a `set:` of the configuration is a file line (above).
+    const json = await lint([CHART, '--env', 'prod', '--set-json', 'debug.hostPID=true']);
+    const hostPid = json.find((f) => f.path?.join('.') === 'spec.hostPID');
+    expect(hostPid?.properties?.valueSource).toBe('--set-json debug.hostPID=true');
+    expect(hostPid?.location.file).toBe(`${CHART}/templates/debug-pod.yaml`);
   }, 60_000);
 
   it('shows a code frame at the values line and the template line as context in the text report', async () => {

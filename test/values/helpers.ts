@@ -87,7 +87,7 @@ const read = (path: string): string => readFileSync(new URL(path, root), 'utf8')
 
 /** Turns recorded helm arguments into the merge input, reading files relative to the repository root. */
 export function userInputFromArgs(args: readonly string[]): UserValuesInput {
-  const input: Required<Omit<UserValuesInput, 'readFile'>> & UserValuesInput = {
+  const input: Required<Omit<UserValuesInput, 'readFile' | 'setJsonOrigins'>> & UserValuesInput = {
     valuesFiles: [],
     setJson: [],
     set: [],

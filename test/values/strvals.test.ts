@@ -128,3 +128,25 @@ describe('strvals details', () => {
     }
   });
 });
+
+describe('strvals origins', () => {
+  it('name the flag, or the file span a configuration set: entry gives', () => {
+    const flag = new GoMap();
+    parseSetInto('--set-json', 'a.b=1', flag);
+    expect((flag.get('a') as GoMap).origins?.get('b')).toMatchObject({
+      source: '--set-json a.b=1',
+      isFile: false,
+    });
+    const fromConfig = new GoMap();
+    parseSetInto('--set-json', 'a.b=1', fromConfig, {
+      origin: { file: 'c/.chartlint.yaml', start: 40, end: 41 },
+    });
+    expect((fromConfig.get('a') as GoMap).origins?.get('b')).toEqual({
+      source: 'c/.chartlint.yaml',
+      isFile: true,
+      start: 40,
+      end: 41,
+      path: ['a', 'b'],
+    });
+  });
+});

@@ -152,6 +152,7 @@ export class EmbeddedRenderer implements Renderer {
     const user = mergeUserValues({
       valuesFiles: await this.readValuesFiles(req.valuesFiles),
       setJson: req.setJson,
+      ...(req.setJsonOrigins ? { setJsonOrigins: req.setJsonOrigins } : {}),
       set: req.set,
       setString: req.setString,
       setFile: req.setFile,
