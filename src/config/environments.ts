@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { ChartlintError } from '../diagnostics/errors.js';
+import type { ValueSpan } from '../diagnostics/location.js';
 import type { LoadedConfig } from './load.js';
 import type { EnvironmentConfig } from './types.js';
 
@@ -16,7 +17,7 @@ export interface Environment {
   /** Typed values by key path from the configuration's `set:` map. */
   set: Record<string, unknown>;
   /** Where each `set` value is written in the configuration file (display path and character offsets). */
-  setOrigins?: Record<string, { file: string; start: number; end: number }>;
+  setOrigins?: Record<string, { file: string } & ValueSpan>;
   /** Raw `--set` arguments (`a.b=1,c=2`), applied after `set`. */
   setFlags: string[];
   /** Raw `--set-string` arguments (`key=value`). */
@@ -107,7 +108,7 @@ function fromConfig(
     ...(spans && file !== undefined
       ? {
           setOrigins: Object.fromEntries(
-            Object.entries(spans).map(([key, [start, end]]) => [key, { file, start, end }]),
+            Object.entries(spans).map(([key, span]) => [key, { file, ...span }]),
           ),
         }
       : {}),

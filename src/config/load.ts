@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { ChartlintError } from '../diagnostics/errors.js';
-import type { Location } from '../diagnostics/location.js';
+import type { Location, ValueSpan } from '../diagnostics/location.js';
 import { validateConfigData } from './schema.js';
 import type { ChartlintConfig } from './types.js';
 
@@ -26,7 +26,7 @@ export interface LoadedConfig {
    * Where each `environments.<name>.set.<key>` value sits in the file (character offsets), so that findings about a
    * value set here point at this line.
    */
-  setSpans?: Record<string, Record<string, [number, number]>>;
+  setSpans?: Record<string, Record<string, ValueSpan>>;
 }
 
 function displayPath(cwd: string, abs: string): string {
@@ -163,19 +163,38 @@ function parseConfigDocument(text: string, file: string): { config: ChartlintCon
   return { config: data as ChartlintConfig, document };
 }
 
-/** The offsets of every `environments.<name>.set.<key>` value of a valid configuration. */
-function setSpansOf(
-  config: ChartlintConfig,
-  document: Document,
-): Record<string, Record<string, [number, number]>> {
-  const spans: Record<string, Record<string, [number, number]>> = {};
+/** The spans of every `environments.<name>.set.<key>` value of a valid configuration. */
+function setSpansOf(config: ChartlintConfig, document: Document): Record<string, Record<string, ValueSpan>> {
+  const spans: Record<string, Record<string, ValueSpan>> = {};
   for (const [name, env] of Object.entries(config.environments ?? {})) {
     for (const key of Object.keys(env.set ?? {})) {
-      const range = nodeAt(document, ['environments', name, 'set', key]).node?.range;
-      if (range) (spans[name] ??= {})[key] = [range[0], range[1]];
+      const span = spanTreeOf(nodeAt(document, ['environments', name, 'set', key]).node);
+      if (span) (spans[name] ??= {})[key] = span;
     }
   }
   return spans;
+}
+
+/** A node's range with those of the values nested in it (map values by key, list items by index). */
+function spanTreeOf(node: YamlNode | undefined): ValueSpan | undefined {
+  const range = node?.range;
+  if (!range) return undefined;
+  const span: ValueSpan = { start: range[0], end: range[1] };
+  const children: Record<string, ValueSpan> = {};
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item) || !isScalar(item.key)) continue;
+      const child = spanTreeOf((item.value ?? undefined) as YamlNode | undefined);
+      if (child) children[String(item.key.value)] = child;
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const child = spanTreeOf(item as YamlNode);
+      if (child) children[String(i)] = child;
+    });
+  }
+  if (Object.keys(children).length > 0) span.children = children;
+  return span;
 }
 
 /** Reads and validates the configuration file at `path` (absolute or relative to `cwd`). */

@@ -11,6 +11,16 @@ export interface Location extends Partial<Span> {
   file: string;
 }
 
+/**
+ * Where a value is written in a file, as character offsets, with the ranges of the values nested in it (map keys, and
+ * list indexes as strings) — how a value given in `.chartlint.yaml` is traced to the line that wrote it.
+ */
+export interface ValueSpan {
+  start: number;
+  end: number;
+  children?: Record<string, ValueSpan>;
+}
+
 /** A secondary location with a short label ("template", "rendered", "values"). */
 export interface RelatedLocation extends Location {
   label: string;

@@ -1,3 +1,4 @@
+import type { ValueSpan } from '../diagnostics/location.js';
 import type { ValueOrigin } from '../values/model.js';
 
 /** Options of one render that mirror `helm template` flags. */
@@ -24,7 +25,7 @@ export interface RenderRequest {
    * For each `setJson` pair (same order), where it is written in a repository file when it is (the configuration's
    * `set:`): the values it sets point there. The helm renderer has no source map and ignores it.
    */
-  setJsonOrigins?: ({ file: string; start: number; end: number } | undefined)[];
+  setJsonOrigins?: (({ file: string } & ValueSpan) | undefined)[];
   set: string[];
   setString: string[];
   setFile: string[];

@@ -5,6 +5,7 @@
  * the same error texts, including the ones Helm produces by recovering from a failed Go type assertion.
  */
 import { ChartlintError } from '../diagnostics/errors.js';
+import type { ValueSpan } from '../diagnostics/location.js';
 import { GoInt, GoList, GoMap, type GoValue, type ValueOrigin, goTypeOf } from './model.js';
 import { JsonSyntaxError, parseJsonDocument, readJsonValue } from './json-value.js';
 import { mergeMaps } from './merge.js';
@@ -26,12 +27,8 @@ export interface StrvalsOptions {
   origin?: FileSpan;
 }
 
-/** A character range of a repository file, by display path. */
-export interface FileSpan {
-  file: string;
-  start: number;
-  end: number;
-}
+/** Where a value is written in a repository file (display path), with the values nested in it. */
+export type FileSpan = { file: string } & ValueSpan;
 
 /** Largest list index Helm accepts. */
 export const MAX_INDEX = 65536;
@@ -211,7 +208,10 @@ class Parser {
     }
     if (k.last === '=') {
       if (this.reader === 'json')
-        return this.jsonValue((v, s, e) => this.setKey(data, k.text, v, this.origin(keyPath, s, e)));
+        return this.jsonValue((v, s, e) => {
+          if (this.fileSpan) attachSpanOrigins(v, this.fileSpan.file, this.fileSpan, keyPath);
+          this.setKey(data, k.text, v, this.origin(keyPath, s, e));
+        });
       if (this.reader === 'literal') {
         const start = this.sc.pos;
         const text = this.sc.rest();
@@ -486,4 +486,29 @@ export function parseSet(flag: SetFlag, arg: string, opts: StrvalsOptions = {}):
   const out = new GoMap();
   parseSetInto(flag, arg, out, opts);
   return out;
+}
+
+/** Gives the values nested in a JSON value the ranges where a file writes them (a map given to a config `set:`). */
+function attachSpanOrigins(
+  v: GoValue,
+  file: string,
+  span: ValueSpan,
+  path: readonly (string | number)[],
+): void {
+  if (v instanceof GoMap) {
+    for (const [k, child] of v.entries) {
+      const at = span.children?.[k];
+      if (!at) continue;
+      const childPath = [...path, k];
+      v.set(k, child, { source: file, isFile: true, start: at.start, end: at.end, path: childPath });
+      attachSpanOrigins(child, file, at, childPath);
+    }
+  } else if (v instanceof GoList) {
+    v.origins = v.items.map((child, i) => {
+      const at = span.children?.[String(i)];
+      if (!at) return undefined;
+      attachSpanOrigins(child, file, at, [...path, i]);
+      return { source: file, isFile: true, start: at.start, end: at.end, path: [...path, i] };
+    });
+  }
 }

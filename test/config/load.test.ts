@@ -110,16 +110,20 @@ describe('finding the configuration', () => {
     expect(await loadConfigForChart(join(root, 'repo/charts/app'), { cwd: root })).toEqual({ config: {} });
   });
 
-  it("records where each environment's set: value is written", async () => {
+  it("records where each environment's set: value is written, nested values too", async () => {
     const root = await tempDir();
     const text =
-      'environments:\n  prod:\n    set:\n      image.tag: latest\n      debug: { on: true }\n  dev: {}\n';
+      'environments:\n  prod:\n    set:\n      image.tag: latest\n      debug: { on: true, ports: [80, 81] }\n  dev: {}\n';
     await writeTree(root, { '.chartlint.yaml': text, 'app/Chart.yaml': 'name: app\n' });
     const loaded = await loadConfigForChart(join(root, 'app'), { cwd: root });
     const spans = loaded.setSpans?.prod ?? {};
+    const at = (span: { start: number; end: number } | undefined) =>
+      span ? text.slice(span.start, span.end) : '';
     expect(Object.keys(loaded.setSpans ?? {})).toEqual(['prod']);
-    expect(text.slice(...(spans['image.tag'] as [number, number]))).toBe('latest');
-    expect(text.slice(...(spans.debug as [number, number]))).toBe('{ on: true }');
+    expect(at(spans['image.tag'])).toBe('latest');
+    expect(at(spans.debug)).toBe('{ on: true, ports: [80, 81] }');
+    expect(at(spans.debug?.children?.on)).toBe('true');
+    expect(at(spans.debug?.children?.ports?.children?.['1'])).toBe('81');
   });
 
   it('uses an explicit file and reports one that cannot be read', async () => {

@@ -149,4 +149,32 @@ describe('strvals origins', () => {
       path: ['a', 'b'],
     });
   });
+
+  it('give the values nested in a JSON value their own file ranges', () => {
+    const m = new GoMap();
+    const origin = {
+      file: 'f',
+      start: 10,
+      end: 40,
+      children: {
+        on: { start: 12, end: 16 },
+        ports: { start: 20, end: 30, children: { '1': { start: 25, end: 27 } } },
+      },
+    };
+    parseSetInto('--set-json', 'debug={"on":true,"ports":[80,81],"x":1}', m, { origin });
+    const debug = m.get('debug') as GoMap;
+    expect(m.origins?.get('debug')).toMatchObject({ source: 'f', isFile: true, start: 10, end: 40 });
+    expect(debug.origins?.get('on')).toEqual({
+      source: 'f',
+      isFile: true,
+      start: 12,
+      end: 16,
+      path: ['debug', 'on'],
+    });
+    expect(debug.origins?.get('x')).toBeUndefined();
+    expect((debug.get('ports') as GoList).origins).toEqual([
+      undefined,
+      { source: 'f', isFile: true, start: 25, end: 27, path: ['debug', 'ports', 1] },
+    ]);
+  });
 });
