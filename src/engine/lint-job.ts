@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { ExcludeConfig, RuleSetting } from '../config/types.js';
-import type { Chart } from '../chart/types.js';
+import type { Chart, SourceFile } from '../chart/types.js';
 import type { Environment } from '../config/environments.js';
 import type { Finding } from '../diagnostics/finding.js';
 import { parseManifests } from '../manifests/parse.js';
@@ -76,6 +76,17 @@ function sourceReader(cwd: string): (displayPath: string) => string | undefined 
   };
 }
 
+/** The configuration file that set values of `env` (`set:`), read for the rules that locate such values. */
+function configSourceOf(
+  env: Environment,
+  readText: (displayPath: string) => string | undefined,
+): { configSource?: SourceFile } {
+  const file = Object.values(env.setOrigins ?? {})[0]?.file;
+  const text = file === undefined ? undefined : readText(file);
+  if (file === undefined || text === undefined) return {};
+  return { configSource: { chartPath: file, path: file, text, lineStarts: lineStartsOf(text) } };
+}
+
 /**
  * Lints one chart × environment: render, parse the manifests, run the policies. Everything it needs is passed in, so
  * that it can run anywhere (the main thread or a worker).
@@ -112,6 +123,7 @@ export async function lintEnvironment(job: EnvironmentJob): Promise<Finding[]> {
         const text = readText(path);
         return text === undefined ? [] : [{ chartPath: path, path, text, lineStarts: lineStartsOf(text) }];
       }),
+      ...configSourceOf(env, readText),
     },
     manifests,
     settings: job.ruleSettings,

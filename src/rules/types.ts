@@ -24,6 +24,8 @@ export interface RuleEnvironment {
    * the values files; with the reader of `--set-file` paths. Rules that recompute the release's values use them.
    */
   setValues?: Omit<UserValuesInput, 'valuesFiles'>;
+  /** The configuration file whose `set:` values the environment uses (values set there point into it). */
+  configSource?: SourceFile;
 }
 
 /** What a rule reports; the engine turns it into a located {@link Finding}. */

@@ -83,7 +83,11 @@ export const rule = defineRule<Record<string, never>>({
     }
     for (const problem of result.problems) {
       const origin = problem.origin;
-      const source = origin?.isFile ? files.find((f) => f.path === origin.source) : undefined;
+      const config = ctx.environment.configSource;
+      const source = origin?.isFile
+        ? (files.find((f) => f.path === origin.source) ??
+          (config?.path === origin.source ? config : undefined))
+        : undefined;
       const schema = schemaFileOf(ctx.chart, problem.schemaFile);
       const target =
         origin && source

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lineStartsOf } from '../../src/diagnostics/location.js';
 import type { RuleEnvironment } from '../../src/rules/types.js';
 import { rule } from '../../src/rules/values-schema.js';
 import { chartFrom, expectReports, runRule, type Expected } from './tester.js';
@@ -197,6 +198,30 @@ describe('values-schema', () => {
     expect(await withSet({ setFile: ['name=names.txt'], readFile: () => 'ab' })).toHaveLength(1);
     // Values that do not even parse fail the render; the rule has nothing to add.
     expect(await withSet({ set: ['replicas'] })).toEqual([]);
+  });
+
+  it('points a violation from a configuration set: at that line of .chartlint.yaml', async () => {
+    const chart = await chartFrom({ 'values.yaml': GOOD, 'values.schema.json': SCHEMA });
+    const text = 'environments:\n  prod:\n    set:\n      replicas: 0\n';
+    const start = text.indexOf('0\n');
+    const [report] = await runRule(rule, {
+      chart,
+      environment: {
+        name: 'prod',
+        valuesFiles: [],
+        setValues: {
+          setJson: ['replicas=0'],
+          setJsonOrigins: [{ file: '.chartlint.yaml', start, end: start + 1 }],
+        },
+        configSource: {
+          chartPath: '.chartlint.yaml',
+          path: '.chartlint.yaml',
+          text,
+          lineStarts: lineStartsOf(text),
+        },
+      },
+    });
+    expect(report).toMatchObject({ messageId: 'violation', file: '.chartlint.yaml', line: 4, column: 17 });
   });
 
   it.each(invalid)('reports $name', async (c) =>
