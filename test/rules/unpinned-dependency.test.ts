@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTgz } from '../chart/helpers.js';
 import { lockDigest } from '../../src/rules/dependencies/lock-digest.js';
-import { goJsonString, goJsonFloat } from '../../src/rules/dependencies/go-json.js';
+import { goJsonFloat, writeGoJson } from '../../src/rules/dependencies/go-json.js';
 import { rule, versionKind } from '../../src/rules/unpinned-dependency.js';
 import { chartFrom, expectReports, runRule, type Expected } from './tester.js';
 
@@ -381,7 +381,9 @@ describe('unpinned-dependency', () => {
   ])('classifies %j as %s', (v, kind) => expect(versionKind(v)).toBe(kind));
 
   it('writes strings and floats as Go does', () => {
-    expect(goJsonString('a<b>&c\u2028\n\u0001')).toBe('"a\\u003cb\\u003e\\u0026c\\u2028\\n\\u0001"');
+    expect(writeGoJson('a<b>&c\u2028\n\u0001')).toBe('"a\\u003cb\\u003e\\u0026c\\u2028\\n\\u0001"');
+    // Bytes that are not UTF-8 (lone escape code units) are written as U+FFFD, as encoding/json does.
+    expect(writeGoJson({ fields: [['k\udcc3', 'x']] })).toBe('{"k\\ufffd":"x"}');
     expect([1.5e-7, 1e21, 100, 0.1].map(goJsonFloat)).toEqual(['1.5e-7', '1e+21', '100', '0.1']);
   });
 });

@@ -1,8 +1,12 @@
 /**
  * The bits of Go's encoding/json that Chart.lock digests depend on (checks-facts.md §5.3): string escaping with
- * HTML characters escaped, float formatting, sorted map keys, no white space.
+ * HTML characters escaped (the template engine's encoder), float formatting, sorted map keys, no white space.
  */
 import type { GoYamlTree } from '../../chart/go-yaml-tree.js';
+import { quoteJsonString } from '../../template/helm/go-json.js';
+
+/** Go's `encoding/json` string encoding with HTMLEscape on (the default of json.Marshal). */
+const goJsonString = (s: string): string => quoteJsonString(s, true);
 
 /** A JSON value in the order Go would write it (struct fields in declaration order, map keys sorted). */
 export type GoJsonValue =
@@ -13,30 +17,6 @@ export type GoJsonValue =
   | { float: number }
   | GoJsonValue[]
   | { fields: [string, GoJsonValue][] };
-
-const SHORT_ESCAPES: Readonly<Record<string, string>> = {
-  '"': '\\"',
-  '\\': '\\\\',
-  '\n': '\\n',
-  '\r': '\\r',
-  '\t': '\\t',
-  '\b': '\\b',
-  '\f': '\\f',
-};
-
-/** Go's `encoding/json` string encoding with HTMLEscape on (the default of json.Marshal). */
-export function goJsonString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const short = SHORT_ESCAPES[ch];
-    const code = ch.codePointAt(0) ?? 0;
-    if (short) out += short;
-    else if (code < 0x20 || ch === '<' || ch === '>' || ch === '&' || code === 0x2028 || code === 0x2029) {
-      out += `\\u${code.toString(16).padStart(4, '0')}`;
-    } else out += ch;
-  }
-  return out + '"';
-}
 
 /**
  * Go's float64 JSON form. Go switches to exponent notation below 1e-6 and from 1e21, writes the shortest
