@@ -1,5 +1,5 @@
 /** The lowest Kubernetes minor a chart declares support for, from Chart.yaml `kubeVersion` (a semver range). */
-import { SemverVersion, parseConstraints, satisfies } from '../template/sprig/semver.js';
+import { SemverVersion, parseConstraints, satisfies } from '../values/semver.js';
 import type { KubeVersion } from '../manifests/kube-version.js';
 
 /**

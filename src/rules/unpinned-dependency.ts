@@ -4,7 +4,7 @@
  * names and aliases never reach the rule: the chart loader rejects them as Helm does.
  */
 import type { Chart, Dependency, LockedDependency } from '../chart/types.js';
-import { SemverVersion, parseConstraints, satisfies } from '../template/sprig/semver.js';
+import { SemverVersion, parseConstraints, satisfies } from '../values/semver.js';
 import { lockDigest } from './dependencies/lock-digest.js';
 import { defineRule, reportMessage, type MessageData } from './define.js';
 import { fileTarget } from './file-span.js';

@@ -16,7 +16,7 @@ import {
   mergeValues,
 } from './coalesce.js';
 import { copyMap, retypeMap } from './merge.js';
-import { isCompatibleRange } from './version-range.js';
+import { isCompatibleRange } from './semver.js';
 import { loadValuesYaml } from './yaml11.js';
 
 /** Options for {@link computeChartValues}. */

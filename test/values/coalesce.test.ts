@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeChartValues } from '../../src/values/dependencies.js';
 import { GoMap } from '../../src/values/model.js';
 import { mergeUserValues } from '../../src/values/user-values.js';
-import { isCompatibleRange } from '../../src/values/version-range.js';
+import { isCompatibleRange } from '../../src/values/semver.js';
 import { chartFromFiles } from './chart-fixture.js';
 
 const files = {

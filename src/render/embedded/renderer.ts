@@ -17,7 +17,7 @@ import { TemplateParseError, ROOT_TEMPLATE_NAME, type TemplateSet } from '../../
 import { computeChartValues } from '../../values/dependencies.js';
 import { GoMap } from '../../values/model.js';
 import { mergeUserValues, type UserValuesFile } from '../../values/user-values.js';
-import { isCompatibleRange } from '../../values/version-range.js';
+import { isCompatibleRange } from '../../values/semver.js';
 import { buildCapabilities, type Capabilities } from '../capabilities.js';
 import { helmErrorMessage } from '../helm-errors.js';
 import type { RenderOutcome, RenderRequest, RenderedDocument, Renderer, RenderedSpan } from '../types.js';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { createCallContext } from '../../../src/template/render-context.js';
-import { SemverVersion, semverFuncs } from '../../../src/template/sprig/semver.js';
+import { semverFuncs } from '../../../src/template/sprig/semver.js';
+import { SemverVersion } from '../../../src/values/semver.js';
 import type { GoFuncSpec, GoObject } from '../../../src/values/model.js';
 
 const fixture = (ext: string): string =>
