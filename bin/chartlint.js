@@ -8,7 +8,7 @@
 // puts it elsewhere.
 'use strict';
 // CommonJS (bin/package.json), because an ES module entry costs Node its module loader's start-up too.
-const { createHash } = require('node:crypto');
+const { createHash, randomBytes } = require('node:crypto');
 const {
   lstatSync,
   mkdirSync,
@@ -27,17 +27,35 @@ const { Script } = require('node:vm');
 const BUNDLE = join(__dirname, '../dist/bundle/cli.js');
 const setting = process.env.CHARTLINT_COMPILE_CACHE;
 const cacheOff = setting === '0' || setting === 'false' || process.env.NODE_DISABLE_COMPILE_CACHE === '1';
+/** The cache directory: CHARTLINT_COMPILE_CACHE when it names one, else a per-user one in the temporary directory. */
+const CACHE_DIR =
+  setting && setting !== '1' && setting !== 'true'
+    ? setting
+    : join(tmpdir(), `chartlint-compile-cache-${process.getuid?.() ?? 'user'}`);
 
 /**
  * Where the cache of this bundle lives: one file per bundle path and Node build (V8 rejects data from another build),
- * named also by the bundle's size, modification time and inode, which change when it is rebuilt or reinstalled.
- * (Hashing the 6 MB text would cost more than the cache saves.)
+ * named also by the bundle's content hash, which the build writes on its first line — V8 itself only compares the
+ * source's length, so a cache of another build of the same length would run that build's code. (Bundles without the
+ * line fall back to size, modification time and inode.)
  */
-function cacheLocation(dir) {
+function cacheLocation(dir, source) {
   const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const buildId = /^\/\/chartlint-bundle ([0-9a-f]{64})\n/.exec(source.slice(0, 100))?.[1];
   const { size, mtimeMs, ino } = statSync(BUNDLE);
   const prefix = `${hash(`${process.version}\0${process.arch}\0${BUNDLE}`)}-`;
-  return { dir, prefix, file: join(dir, `${prefix}${hash(`${size}\0${mtimeMs}\0${ino}`)}.bin`) };
+  return { dir, prefix, file: join(dir, `${prefix}${hash(buildId ?? `${size}\0${mtimeMs}\0${ino}`)}.bin`) };
+}
+
+/**
+ * The cache file is the SHA-256 of V8's data followed by the data: Node 20's V8 checks only a header, and flipped
+ * bytes in the data crash the process before it could replace the file, at every run.
+ */
+function readCache(file) {
+  const bytes = readFileSync(file);
+  if (bytes.length <= 32) return undefined;
+  const data = bytes.subarray(32);
+  return createHash('sha256').update(data).digest().equals(bytes.subarray(0, 32)) ? data : undefined;
 }
 
 /**
@@ -62,8 +80,10 @@ function writeCache(cache, script) {
   try {
     mkdirSync(cache.dir, { recursive: true, mode: 0o700 });
     if (!privateDir(cache.dir)) return;
-    const temp = `${cache.file}.${process.pid}.tmp`;
-    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    // Unique even for processes of equal pid in containers that share the directory.
+    const temp = `${cache.file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    const data = script.createCachedData();
+    writeFileSync(temp, Buffer.concat([createHash('sha256').update(data).digest(), data]), { mode: 0o600 });
     renameSync(temp, cache.file);
     for (const name of readdirSync(cache.dir)) {
       if (name.startsWith(cache.prefix) && name.endsWith('.bin') && join(cache.dir, name) !== cache.file) {
@@ -80,18 +100,22 @@ function loadBundle() {
   const require = Module.createRequire(BUNDLE);
   if (cacheOff) return require(BUNDLE);
   if (typeof Module.enableCompileCache === 'function') {
-    Module.enableCompileCache(setting || undefined);
+    // Node's own cache, in the same private directory (Node's default is shared by every user of the machine).
+    try {
+      mkdirSync(CACHE_DIR, { recursive: true, mode: 0o700 });
+    } catch {
+      // Checked next.
+    }
+    if (privateDir(CACHE_DIR)) Module.enableCompileCache(join(CACHE_DIR, 'node'));
     return require(BUNDLE);
   }
   // The build writes the bundle as ASCII (esbuild escapes the rest), so latin1 reads it exactly, without the UTF-8
   // decoder's cost on 6 MB.
   const source = readFileSync(BUNDLE, 'latin1');
-  const cache = cacheLocation(
-    setting || join(tmpdir(), `chartlint-compile-cache-${process.getuid?.() ?? 'user'}`),
-  );
+  const cache = cacheLocation(CACHE_DIR, source);
   let cached;
   try {
-    cached = privateDir(cache.dir) ? readFileSync(cache.file) : undefined;
+    cached = privateDir(cache.dir) ? readCache(cache.file) : undefined;
   } catch {
     cached = undefined;
   }

@@ -51,6 +51,22 @@ describe('the compile cache of bin/chartlint.js', () => {
   );
 
   it.runIf(OWN_CACHE)(
+    'never runs a cache whose data was damaged (V8 would crash on it), and rewrites it',
+    async () => {
+      dir = mkdtempSync(join(tmpdir(), 'chartlint-cc-'));
+      const plain = await runCli(CHART, { env: { CHARTLINT_COMPILE_CACHE: '0' } });
+      await run();
+      const [file] = files();
+      const bytes = readFileSync(join(dir, file!));
+      for (const at of [400_000, 1_000_000].filter((o) => o < bytes.length)) bytes[at] = bytes[at]! ^ 0xff;
+      writeFileSync(join(dir, file!), bytes);
+      expect(await run()).toEqual(plain);
+      expect(readFileSync(join(dir, file!)).equals(bytes)).toBe(false);
+    },
+    60_000,
+  );
+
+  it.runIf(OWN_CACHE)(
     'keeps one file per bundle: a rebuilt bundle drops the cache of the old one',
     async () => {
       dir = mkdtempSync(join(tmpdir(), 'chartlint-cc-'));

@@ -57,6 +57,11 @@ describe('computeChartValues', () => {
 });
 
 describe('isCompatibleRange', () => {
+  it('stays linear on whitespace-heavy constraints (the validity check runs on RE2, as in Go)', () => {
+    // With a backtracking regex this took minutes (the test would time out); it is a plain parse failure.
+    expect(isCompatibleRange('1' + '    1'.repeat(14) + ' !', '1.0.0')).toBe(false);
+  });
+
   it.each([
     ['~0.1', '0.1.3', true],
     ['~0.1', '0.2.0', false],

@@ -1,6 +1,6 @@
 /** rules/secret-patterns.yaml, matched with RE2 (user-supplied patterns must not be able to hang a run). */
 import type { RE2JS } from 're2js';
-import { re2js } from '../../template/re2.js';
+import { re2js } from '../../values/re2.js';
 import { ChartlintError } from '../../diagnostics/errors.js';
 import { loadRuleData } from '../data.js';
 

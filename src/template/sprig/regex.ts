@@ -7,7 +7,7 @@
  * `regexMatch` alone swallows the error and answers false.
  */
 import type { RE2JS } from 're2js';
-import { re2js } from '../re2.js';
+import { re2js } from '../../values/re2.js';
 import { GoFuncError, GoList, type GoFuncSpec } from '../../values/model.js';
 
 /** re2js' compiled program, which exposes Go's `FindAllStringSubmatchIndex` family. */
