@@ -16,7 +16,6 @@ const {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } = require('node:fs');
 const Module = require('node:module');
@@ -36,15 +35,15 @@ const CACHE_DIR =
 /**
  * Where the cache of this bundle lives: one file per bundle path and Node build (V8 rejects data from another build),
  * named also by the bundle's content hash, which the build writes on its first line — V8 itself only compares the
- * source's length, so a cache of another build of the same length would run that build's code. (Bundles without the
- * line fall back to size, modification time and inode.)
+ * source's length, so a cache of another build of the same length would run that build's code. Undefined for a
+ * bundle without that line: it runs without a cache.
  */
 function cacheLocation(dir, source) {
   const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
   const buildId = /^\/\/chartlint-bundle ([0-9a-f]{64})\n/.exec(source.slice(0, 100))?.[1];
-  const { size, mtimeMs, ino } = statSync(BUNDLE);
+  if (buildId === undefined) return undefined;
   const prefix = `${hash(`${process.version}\0${process.arch}\0${BUNDLE}`)}-`;
-  return { dir, prefix, file: join(dir, `${prefix}${hash(buildId ?? `${size}\0${mtimeMs}\0${ino}`)}.bin`) };
+  return { dir, prefix, file: join(dir, `${prefix}${hash(buildId)}.bin`) };
 }
 
 /**
@@ -113,6 +112,7 @@ function loadBundle() {
   // decoder's cost on 6 MB.
   const source = readFileSync(BUNDLE, 'latin1');
   const cache = cacheLocation(CACHE_DIR, source);
+  if (!cache) return require(BUNDLE);
   let cached;
   try {
     cached = privateDir(cache.dir) ? readCache(cache.file) : undefined;

@@ -4,12 +4,13 @@
 // to dist/data/<name>.json. At run time chartlint reads only that JSON: parsing ~70 KB of YAML and compiling five
 // schemas cost ~200 ms at every start, and the tables never change after the build.
 // Usage: node scripts/build-data.mjs
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { RE2JS } from 're2js';
 import YAML from 'yaml';
+import { writeAtomically } from './lib/write-atomically.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -82,13 +83,8 @@ function compileTable(table, ajv, rulesDir) {
  */
 export function buildData({ rulesDir = join(root, 'rules'), outDir = join(root, 'dist/data') } = {}) {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictTuples: false });
-  mkdirSync(outDir, { recursive: true });
   for (const table of TABLES) {
-    const json = JSON.stringify(compileTable(table, ajv, rulesDir));
-    const target = join(outDir, `${table.name}.json`);
-    const temp = `${target}.${process.pid}.tmp`;
-    writeFileSync(temp, json);
-    renameSync(temp, target);
+    writeAtomically(join(outDir, `${table.name}.json`), JSON.stringify(compileTable(table, ajv, rulesDir)));
   }
 }
 

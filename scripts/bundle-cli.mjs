@@ -9,20 +9,13 @@
 // Usage: node scripts/bundle-cli.mjs
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAtomically } from './lib/write-atomically.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** Writes a file through a temporary name, so that concurrent builds (test workers) never expose half a file. */
-function writeAtomically(file, contents) {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, contents);
-  renameSync(temp, file);
-}
 
 /** `kubernetes-models/<group>/<version>/<Kind>` of every model module the installed package has. */
 function kubeModelSpecifiers() {

@@ -35,30 +35,18 @@ function displayPath(cwd: string, abs: string): string {
 }
 
 // Synchronous file system calls: a handful of small sequential look-ups per chart, where asynchronous ones only
-// waited for thread-pool round trips (see chart/load-dir.ts).
-function isFile(path: string): boolean {
+// waited for thread-pool round trips (see chart/load-dir.ts). A path that cannot be examined counts as absent.
+function statOf(path: string): ReturnType<typeof statSync> | undefined {
   try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  } catch {
-    return false;
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
-}
+const isFile = (path: string): boolean => statOf(path)?.isFile() ?? false;
+const isDirectory = (path: string): boolean => statOf(path)?.isDirectory() ?? false;
+const exists = (path: string): boolean => statOf(path) !== undefined;
 
 /**
  * The nearest `.chartlint.yaml` at or above `startDir` (absolute), not above the repository root. Undefined when

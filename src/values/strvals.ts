@@ -209,7 +209,7 @@ class Parser {
     if (k.last === '=') {
       if (this.reader === 'json')
         return this.jsonValue((v, s, e) => {
-          if (this.fileSpan) attachSpanOrigins(v, this.fileSpan.file, this.fileSpan, keyPath);
+          if (this.fileSpan) attachOrigins(v, keyPath, spanLocator(this.fileSpan.file, this.fileSpan));
           this.setKey(data, k.text, v, this.origin(keyPath, s, e));
         });
       if (this.reader === 'literal') {
@@ -448,7 +448,7 @@ export function parseSetInto(flag: SetFlag, arg: string, dest: GoMap, opts: Strv
       throw e;
     }
     if (!(parsed instanceof GoMap)) return fail(`failed parsing --set-json data JSON: ${arg}`, 0);
-    attachOrigins(parsed, source, []);
+    attachOrigins(parsed, [], flagLocator(source));
     const merged = mergeMaps(dest, parsed);
     dest.entries = merged.entries;
     dest.origins = merged.origins;
@@ -465,20 +465,56 @@ export function parseSetInto(flag: SetFlag, arg: string, dest: GoMap, opts: Strv
   }
 }
 
-/** Gives every entry of a JSON object decoded from a flag an origin naming the flag (whole-argument span). */
-function attachOrigins(v: GoValue, source: string, path: readonly (string | number)[]): void {
+/**
+ * The origin of an entry of a JSON value (its key, or its index as a string) and how to locate the entries inside it;
+ * undefined leaves the entry without an origin.
+ */
+type EntryLocator = (
+  key: string,
+  path: readonly (string | number)[],
+) => { origin: ValueOrigin; inner: EntryLocator } | undefined;
+
+/** Gives the values nested in a JSON value decoded from a flag their origins. */
+function attachOrigins(v: GoValue, path: readonly (string | number)[], locate: EntryLocator): void {
   if (v instanceof GoMap) {
     for (const [k, child] of v.entries) {
       const childPath = [...path, k];
-      v.set(k, child, { source, isFile: false, start: 0, end: source.length, path: childPath });
-      attachOrigins(child, source, childPath);
+      const found = locate(k, childPath);
+      if (!found) continue;
+      v.set(k, child, found.origin);
+      attachOrigins(child, childPath, found.inner);
     }
   } else if (v instanceof GoList) {
     v.origins = v.items.map((child, i) => {
-      attachOrigins(child, source, [...path, i]);
-      return { source, isFile: false, start: 0, end: source.length, path: [...path, i] };
+      const childPath = [...path, i];
+      const found = locate(String(i), childPath);
+      if (!found) return undefined;
+      attachOrigins(child, childPath, found.inner);
+      return found.origin;
     });
   }
+}
+
+/** Every entry at the whole flag argument. */
+function flagLocator(source: string): EntryLocator {
+  const locate: EntryLocator = (_key, path) => ({
+    origin: { source, isFile: false, start: 0, end: source.length, path },
+    inner: locate,
+  });
+  return locate;
+}
+
+/** Entries at the ranges a repository file writes them (a map given to a config `set:`). */
+function spanLocator(file: string, span: ValueSpan): EntryLocator {
+  return (key, path) => {
+    const at = span.children?.[key];
+    return (
+      at && {
+        origin: { source: file, isFile: true, start: at.start, end: at.end, path },
+        inner: spanLocator(file, at),
+      }
+    );
+  };
 }
 
 /** Parses one flag argument into a new map (Helm's `strvals.Parse*`). */
@@ -486,29 +522,4 @@ export function parseSet(flag: SetFlag, arg: string, opts: StrvalsOptions = {}):
   const out = new GoMap();
   parseSetInto(flag, arg, out, opts);
   return out;
-}
-
-/** Gives the values nested in a JSON value the ranges where a file writes them (a map given to a config `set:`). */
-function attachSpanOrigins(
-  v: GoValue,
-  file: string,
-  span: ValueSpan,
-  path: readonly (string | number)[],
-): void {
-  if (v instanceof GoMap) {
-    for (const [k, child] of v.entries) {
-      const at = span.children?.[k];
-      if (!at) continue;
-      const childPath = [...path, k];
-      v.set(k, child, { source: file, isFile: true, start: at.start, end: at.end, path: childPath });
-      attachSpanOrigins(child, file, at, childPath);
-    }
-  } else if (v instanceof GoList) {
-    v.origins = v.items.map((child, i) => {
-      const at = span.children?.[String(i)];
-      if (!at) return undefined;
-      attachSpanOrigins(child, file, at, [...path, i]);
-      return { source: file, isFile: true, start: at.start, end: at.end, path: [...path, i] };
-    });
-  }
 }

@@ -18,6 +18,13 @@ describe('the compile cache of bin/chartlint.js', () => {
 
   const run = () => runCli(CHART, { env: { CHARTLINT_COMPILE_CACHE: dir } });
   const files = () => readdirSync(dir).filter((f) => !f.endsWith('.tmp'));
+  /** A fresh cache directory after one run: the output without a cache, and the cache file that run wrote. */
+  const warmed = async () => {
+    dir = mkdtempSync(join(tmpdir(), 'chartlint-cc-'));
+    const plain = await runCli(CHART, { env: { CHARTLINT_COMPILE_CACHE: '0' } });
+    await run();
+    return { plain, file: files()[0]! };
+  };
 
   it('is written by the first run and used, unchanged, by the next; the output never depends on it', async () => {
     dir = mkdtempSync(join(tmpdir(), 'chartlint-cc-'));
@@ -39,13 +46,10 @@ describe('the compile cache of bin/chartlint.js', () => {
   it.runIf(OWN_CACHE)(
     'replaces a cache V8 rejects, and the run is still right',
     async () => {
-      dir = mkdtempSync(join(tmpdir(), 'chartlint-cc-'));
-      const plain = await runCli(CHART, { env: { CHARTLINT_COMPILE_CACHE: '0' } });
-      await run();
-      const [file] = files();
-      writeFileSync(join(dir, file!), 'not a code cache');
+      const { plain, file } = await warmed();
+      writeFileSync(join(dir, file), 'not a code cache');
       expect(await run()).toEqual(plain);
-      expect(readFileSync(join(dir, file!), 'utf8')).not.toBe('not a code cache');
+      expect(readFileSync(join(dir, file), 'utf8')).not.toBe('not a code cache');
     },
     60_000,
   );
@@ -53,15 +57,12 @@ describe('the compile cache of bin/chartlint.js', () => {
   it.runIf(OWN_CACHE)(
     'never runs a cache whose data was damaged (V8 would crash on it), and rewrites it',
     async () => {
-      dir = mkdtempSync(join(tmpdir(), 'chartlint-cc-'));
-      const plain = await runCli(CHART, { env: { CHARTLINT_COMPILE_CACHE: '0' } });
-      await run();
-      const [file] = files();
-      const bytes = readFileSync(join(dir, file!));
+      const { plain, file } = await warmed();
+      const bytes = readFileSync(join(dir, file));
       for (const at of [400_000, 1_000_000].filter((o) => o < bytes.length)) bytes[at] = bytes[at]! ^ 0xff;
-      writeFileSync(join(dir, file!), bytes);
+      writeFileSync(join(dir, file), bytes);
       expect(await run()).toEqual(plain);
-      expect(readFileSync(join(dir, file!)).equals(bytes)).toBe(false);
+      expect(readFileSync(join(dir, file)).equals(bytes)).toBe(false);
     },
     60_000,
   );
@@ -69,12 +70,10 @@ describe('the compile cache of bin/chartlint.js', () => {
   it.runIf(OWN_CACHE)(
     'keeps one file per bundle: a rebuilt bundle drops the cache of the old one',
     async () => {
-      dir = mkdtempSync(join(tmpdir(), 'chartlint-cc-'));
-      await run();
-      const [file] = files();
-      const stale = `${file!.split('-')[0]}-0000000000000000.bin`;
+      const { file } = await warmed();
+      const stale = `${file.split('-')[0]}-0000000000000000.bin`;
       const otherBundle = 'ffffffffffffffff-0000000000000000.bin';
-      rmSync(join(dir, file!));
+      rmSync(join(dir, file));
       writeFileSync(join(dir, stale), 'old build');
       writeFileSync(join(dir, otherBundle), 'another installation');
       await run();
@@ -86,15 +85,12 @@ describe('the compile cache of bin/chartlint.js', () => {
   it.runIf(OWN_CACHE)(
     'neither reads nor writes a directory that others may write to',
     async () => {
-      dir = mkdtempSync(join(tmpdir(), 'chartlint-cc-'));
-      const plain = await runCli(CHART, { env: { CHARTLINT_COMPILE_CACHE: '0' } });
-      await run();
-      const [file] = files();
+      const { plain, file } = await warmed();
       // What another user could have planted: left alone, never used.
-      writeFileSync(join(dir, file!), 'planted');
+      writeFileSync(join(dir, file), 'planted');
       chmodSync(dir, 0o777);
       expect(await run()).toEqual(plain);
-      expect(readFileSync(join(dir, file!), 'utf8')).toBe('planted');
+      expect(readFileSync(join(dir, file), 'utf8')).toBe('planted');
       expect(files()).toEqual([file]);
     },
     60_000,

@@ -61,6 +61,22 @@ function plain(result: Awaited<ReturnType<typeof LintModule.lint>>): unknown {
 // configuration (errors on the main thread), CRDs, hooks, library charts.
 const CORPUS = ['fixtures/charts', 'fixtures/render'];
 
+/** The environment of a chart linted without configuration. */
+const DEFAULT_ENVIRONMENT: LintModule.LintJob['environment'] = {
+  name: 'default',
+  valuesFiles: [],
+  set: {},
+  setFlags: [],
+  setString: [],
+  setFile: [],
+  setJson: [],
+  setLiteral: [],
+  namespace: 'default',
+  releaseName: 'release-name',
+  apiVersions: [],
+  isUpgrade: false,
+};
+
 describe('errors crossing threads', () => {
   it('keeps a ChartlintError’s code, message, location and details', () => {
     const e = new ChartlintError('config-invalid', 'bad configuration', {
@@ -183,20 +199,7 @@ describe('the worker pool (dist/)', () => {
     const missing: LintModule.LintJob = {
       chartPath: 'fixtures/charts/does-not-exist',
       config: undefined,
-      environment: {
-        name: 'default',
-        valuesFiles: [],
-        set: {},
-        setFlags: [],
-        setString: [],
-        setFile: [],
-        setJson: [],
-        setLiteral: [],
-        namespace: 'default',
-        releaseName: 'release-name',
-        apiVersions: [],
-        isUpgrade: false,
-      },
+      environment: DEFAULT_ENVIRONMENT,
     };
     const good: LintModule.LintJob = { ...missing, chartPath: 'fixtures/charts/broken-template' };
     const inProcess = new dist.lint.LintJobRunner(settings);
@@ -234,20 +237,7 @@ describe('the worker pool (dist/)', () => {
       renderer: { kind: 'embedded' },
       policies: options(1, []).policies,
     };
-    const environment = {
-      name: 'default',
-      valuesFiles: [],
-      set: {},
-      setFlags: [],
-      setString: [],
-      setFile: [],
-      setJson: [],
-      setLiteral: [],
-      namespace: 'default',
-      releaseName: 'release-name',
-      apiVersions: [],
-      isUpgrade: false,
-    };
+    const environment = DEFAULT_ENVIRONMENT;
     const units = ['shop', 'broken-template', 'two-b', 'shop'].map((c) => [
       { chartPath: `fixtures/charts/${c}`, config: undefined, environment },
     ]);
